@@ -1,0 +1,124 @@
+# duban — one non-recursive GNU Makefile.  `make run` opens the board on a demo database made
+# from data/reports; `make check` builds and runs every test; `make bench`, `make fuzz`.
+# Model sources (text, date, state, import, db, export, summary) link without curses.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/duban
+DESTDIR ?=
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+           -Wpointer-arith -Wvla -Wundef -Wcast-align -Wno-unused-parameter
+ifneq ($(CI),)
+WARNINGS += -Werror
+endif
+PKGS      = ncursesw sqlite3
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+# iconv is in glibc; elsewhere pass ICONV_LIBS=-liconv.
+ICONV_LIBS ?=
+DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DDUBAN_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS)
+
+B = build
+MODEL_SRC := $(sort $(wildcard src/text.c src/date.c src/state.c src/import*.c src/db*.c \
+                               src/export*.c src/summary*.c))
+APP_SRC   := $(sort $(filter-out $(MODEL_SRC),$(wildcard src/*.c)))
+UNIT_SRC  := $(sort $(wildcard tests/unit/*.c)) tests/harness.c tests/json.c
+TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
+
+MODEL_OBJ := $(MODEL_SRC:%.c=$(B)/obj/%.o)
+APP_OBJ   := $(APP_SRC:%.c=$(B)/obj/%.o)
+UNIT_OBJ  := $(UNIT_SRC:%.c=$(B)/obj/%.o)
+ASAN_OBJ  := $(MODEL_SRC:%.c=$(B)/asan/%.o) $(UNIT_SRC:%.c=$(B)/asan/%.o)
+ASAN_APP  := $(MODEL_SRC:%.c=$(B)/asan/%.o) $(APP_SRC:%.c=$(B)/asan/%.o)
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+DEMO_DB = $(B)/demo.db
+REPORTS = $(sort $(wildcard data/reports/*.txt))
+
+.PHONY: all check run deps bench fuzz lint install uninstall clean
+all: $(B)/duban
+
+$(B)/duban: $(MODEL_OBJ) $(APP_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) -lm
+
+$(B)/unit-tests: $(UNIT_OBJ) $(MODEL_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lm
+
+$(B)/asan-unit-tests: $(ASAN_OBJ)
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lm
+
+$(B)/asan-duban: $(ASAN_APP)
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) -lm
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/asan/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c -o $@ $<
+
+# Test tools (pty driver, generators, golden check) are plain programs linked with the model
+# and the tests' JSON reader.
+$(B)/tools/%: tests/tools/%.c $(MODEL_OBJ) $(B)/obj/tests/json.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lutil -lm
+
+deps:
+	@sh .ci/deps build
+
+$(DEMO_DB): $(B)/duban $(REPORTS) data/gazetteer.txt
+	rm -f $@ $@-wal $@-shm
+	DUBAN_GAZETTEER=data/gazetteer.txt $(B)/duban -f $@ import $(REPORTS)
+
+run: deps
+	@$(MAKE) --no-print-directory $(B)/duban $(DEMO_DB)
+	DUBAN_GAZETTEER=data/gazetteer.txt $(B)/duban -f $(DEMO_DB)
+
+check:
+	@sh .ci/deps check
+	@$(MAKE) --no-print-directory $(B)/duban $(B)/unit-tests $(B)/asan-unit-tests $(B)/asan-duban \
+		$(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
+	@sh tests/run.sh
+
+lint:
+	@sh tests/lint.sh
+
+bench:
+	@sh .ci/deps bench
+	@$(MAKE) --no-print-directory $(B)/duban $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
+	@sh tests/bench.sh
+
+FUZZ_CC ?= clang
+fuzz: $(B)/fuzz-import
+	@mkdir -p $(B)/fuzz-corpus
+	cp -n data/reports/*.txt $(B)/fuzz-corpus/ 2>/dev/null || true
+	$(B)/fuzz-import -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 -rss_limit_mb=2048 \
+		$(B)/fuzz-corpus
+
+$(B)/fuzz-import: tests/fuzz/fuzz_import.c $(MODEL_SRC)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 $(DEFS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $^ \
+		$(SQLITE_LIBS) $(ICONV_LIBS) -lm
+
+install: $(B)/duban
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(B)/duban $(DESTDIR)$(BINDIR)/duban
+	install -m 644 man/duban.1 $(DESTDIR)$(MANDIR)/man1/duban.1
+	install -m 644 data/gazetteer.txt $(DESTDIR)$(DATADIR)/gazetteer.txt
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/duban $(DESTDIR)$(MANDIR)/man1/duban.1 \
+		$(DESTDIR)$(DATADIR)/gazetteer.txt
+	-rmdir $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,1421 @@
+/* db.c — opening and migrating the database, importing parsed reports (with re-import that
+ * keeps user edits), reading items back, and edits guarded by a per-item version with
+ * append-only history. The only SQL outside db_board.c. Never prints, never exits. */
+#include "db.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+
+struct db {
+	sqlite3 *conn;
+	char *who;
+	char err[512];
+};
+
+sqlite3 *db_sqlite(struct db *db)
+{
+	return db->conn;
+}
+
+const char *db_who(const struct db *db)
+{
+	return db->who;
+}
+
+const char *db_errmsg(const struct db *db)
+{
+	return db->err;
+}
+
+int db_fail(struct db *db, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(db->err, sizeof db->err, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int db_fail_sqlite(struct db *db, const char *what)
+{
+	return db_fail(db, "%s: %s", what, sqlite3_errmsg(db->conn));
+}
+
+static int exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		db_fail(db, "%s", msg ? msg : sqlite3_errmsg(db->conn));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* BEGIN IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout
+ * instead of one failing with SQLITE_BUSY half-way through its transaction. */
+static int begin(struct db *db)
+{
+	return exec(db, "BEGIN IMMEDIATE");
+}
+
+static int commit(struct db *db)
+{
+	return exec(db, "COMMIT");
+}
+
+static void rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->conn))
+		sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static sqlite3_stmt *prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail_sqlite(db, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? strdup((const char *)s) : NULL;
+}
+
+static int migrate(struct db *db)
+{
+	sqlite3_stmt *st = prepare(db, "PRAGMA user_version");
+	int version;
+
+	if (!st)
+		return -1;
+	version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (version > (int)db_migration_count)
+		return db_fail(db, "the database has schema version %d but this duban knows only up "
+		                   "to %d; use a newer duban",
+		               version, (int)db_migration_count);
+	while (version < (int)db_migration_count) {
+		char bump[64];
+
+		if (begin(db) < 0)
+			return -1;
+		/* Re-read under the write lock: another process may have migrated meanwhile. */
+		st = prepare(db, "PRAGMA user_version");
+		if (!st) {
+			rollback(db);
+			return -1;
+		}
+		version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_finalize(st);
+		if (version >= (int)db_migration_count) {
+			rollback(db);
+			break;
+		}
+		/* PRAGMA takes no bound parameters; the number is ours, not input. */
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", version + 1);
+		if (exec(db, db_migrations[version]) < 0 || exec(db, bump) < 0) {
+			char why[512];
+
+			snprintf(why, sizeof why, "%s", db->err);
+			rollback(db);
+			return db_fail(db, "migrating the schema to version %d failed: %s",
+			               version + 1, why);
+		}
+		if (commit(db) < 0) {
+			rollback(db);
+			return -1;
+		}
+		version++;
+	}
+	return 0;
+}
+
+int db_open(const char *path, const char *who, struct db **out, char *err, size_t errsize)
+{
+	struct db *db = calloc(1, sizeof *db);
+	int rc;
+
+	*out = NULL;
+	if (!db || !(db->who = strdup(who && *who ? who : "unknown"))) {
+		free(db);
+		snprintf(err, errsize, "out of memory");
+		return -1;
+	}
+	rc = sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errsize, "cannot open database %s: %s", path,
+		         db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
+		db_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db->conn, 5000);
+	sqlite3_extended_result_codes(db->conn, 1);
+	if (exec(db, "PRAGMA foreign_keys = ON") < 0 ||
+	    (strcmp(path, ":memory:") != 0 && exec(db, "PRAGMA journal_mode = WAL") < 0) ||
+	    exec(db, "PRAGMA synchronous = NORMAL") < 0 || migrate(db) < 0) {
+		snprintf(err, errsize, "cannot use database %s: %s", path, db->err);
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close_v2(db->conn);
+	free(db->who);
+	free(db);
+}
+
+/* Finds child `name` under parent (0 = top) or creates it. */
+static int region_child(struct db *db, int64_t parent, const char *name, int64_t *id)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT id FROM region WHERE ifnull(parent_id, 0) = ?1 "
+	                               "AND name = ?2");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, parent);
+	bind_text(st, 2, name);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail_sqlite(db, "looking up a region");
+	st = prepare(db, "INSERT INTO region(parent_id, name) VALUES (?1, ?2)");
+	if (!st)
+		return -1;
+	if (parent)
+		sqlite3_bind_int64(st, 1, parent);
+	else
+		sqlite3_bind_null(st, 1);
+	bind_text(st, 2, name);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail_sqlite(db, "adding a region");
+	*id = sqlite3_last_insert_rowid(db->conn);
+	return 0;
+}
+
+int db_region_add_path(struct db *db, const char *const *names, size_t n)
+{
+	int64_t parent = 0;
+
+	if (begin(db) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!names[i] || !*names[i]) {
+			rollback(db);
+			return db_fail(db, "a region path has an empty name at level %zu", i + 1);
+		}
+		if (region_child(db, parent, names[i], &parent) < 0) {
+			rollback(db);
+			return -1;
+		}
+	}
+	if (commit(db) < 0) {
+		rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* The region a report names: the shallowest node of that name, else a new top-level node. */
+static int region_for_report(struct db *db, const char *name, int64_t *id)
+{
+	sqlite3_stmt *st = prepare(db, "WITH RECURSIVE d(id, depth) AS ("
+	                               " SELECT id, 0 FROM region WHERE parent_id IS NULL"
+	                               " UNION ALL SELECT r.id, d.depth + 1 FROM region r"
+	                               " JOIN d ON r.parent_id = d.id)"
+	                               " SELECT region.id FROM region JOIN d USING (id)"
+	                               " WHERE name = ?1 ORDER BY d.depth, region.id LIMIT 1");
+	int rc;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_fail_sqlite(db, "looking up the report's region");
+	return region_child(db, 0, name, id);
+}
+
+/* ---- import ---------------------------------------------------------------------------- */
+
+/* The printed fields an import may change, in the order of the item table columns. */
+enum field {
+	F_TEXT,
+	F_STATUS,
+	F_DEADLINE,
+	F_LEAD,
+	F_RESPONSIBLE,
+	F_ACCEPTANCE,
+	F_GOAL,
+	F_SUBCATEGORY,
+	F_COUNT
+};
+
+static const char *const field_names[F_COUNT] = {
+	"text", "status", "deadline", "lead_unit", "responsible_unit", "acceptance_unit", "goal",
+	"subcategory",
+};
+
+/* One statement per column: SQL text is never assembled at run time. */
+static const char *const update_sql[F_COUNT] = {
+	"UPDATE item SET text = ?1 WHERE id = ?2",
+	"UPDATE item SET status = ?1 WHERE id = ?2",
+	"UPDATE item SET deadline = ?1 WHERE id = ?2",
+	"UPDATE item SET lead_unit = ?1 WHERE id = ?2",
+	"UPDATE item SET responsible_unit = ?1 WHERE id = ?2",
+	"UPDATE item SET acceptance_unit = ?1 WHERE id = ?2",
+	"UPDATE item SET goal = ?1 WHERE id = ?2",
+	"UPDATE item SET subcategory = ?1 WHERE id = ?2",
+};
+
+static const char *item_field(const struct import_item *it, enum field f)
+{
+	switch (f) {
+	case F_TEXT: return it->text;
+	case F_STATUS: return it->status;
+	case F_DEADLINE: return it->deadline;
+	case F_LEAD: return it->lead_unit;
+	case F_RESPONSIBLE: return it->responsible_unit;
+	case F_ACCEPTANCE: return it->acceptance_unit;
+	case F_GOAL: return it->goal;
+	case F_SUBCATEGORY: return it->subcategory;
+	case F_COUNT: break;
+	}
+	return NULL;
+}
+
+static int str_eq(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Prepared statements for one import, finalised together. */
+struct import_ctx {
+	struct db *db;
+	const char *now;
+	sqlite3_stmt *ins_item, *ins_measure, *ins_history, *edited;
+};
+
+static int history_add(struct import_ctx *c, int64_t item, const char *field, const char *old,
+                       const char *new_value, const char *source)
+{
+	sqlite3_stmt *st = c->ins_history;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, item);
+	bind_text(st, 2, c->now);
+	bind_text(st, 3, db_who(c->db));
+	bind_text(st, 4, field);
+	bind_text(st, 5, old);
+	bind_text(st, 6, new_value);
+	bind_text(st, 7, source);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail_sqlite(c->db, "writing history");
+	return 0;
+}
+
+/* State and due date of an imported item, from its printed status, measures and deadline. */
+static enum state item_state(const struct import_item *it)
+{
+	const char *stack[64];
+	const char **ms = it->measure_count <= 64 ? stack : malloc(it->measure_count * sizeof *ms);
+	enum state s;
+
+	if (!ms)
+		return state_classify(it->status, NULL, 0);
+	for (size_t i = 0; i < it->measure_count; i++)
+		ms[i] = it->measures[i].status;
+	s = state_classify(it->status, ms, it->measure_count);
+	if (ms != stack)
+		free(ms);
+	return s;
+}
+
+static void bind_deadline(sqlite3_stmt *st, int first, const char *deadline)
+{
+	struct deadline d;
+	char iso[16];
+
+	date_parse_deadline(deadline, &d);
+	if (d.kind == DUE_DATE)
+		bind_text(st, first, date_format_iso(date_to_days(d.year, d.month, d.day), iso));
+	else
+		sqlite3_bind_null(st, first);
+	bind_text(st, first + 1, date_due_kind_name(d.kind));
+	sqlite3_bind_int(st, first + 2, d.long_term);
+}
+
+static int insert_measures(struct import_ctx *c, int64_t item, const struct import_item *it)
+{
+	for (size_t i = 0; i < it->measure_count; i++) {
+		sqlite3_stmt *st = c->ins_measure;
+
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, item);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		bind_text(st, 3, it->measures[i].text ? it->measures[i].text : "");
+		bind_text(st, 4, it->measures[i].status);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_fail_sqlite(c->db, "adding a measure");
+	}
+	return 0;
+}
+
+static int insert_item(struct import_ctx *c, int64_t report, int64_t category, int64_t region,
+                       int seq, const struct import_item *it, const char *file, int64_t *out_id)
+{
+	sqlite3_stmt *st = c->ins_item;
+	int64_t id;
+	char what[256];
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, report);
+	sqlite3_bind_int64(st, 2, category);
+	sqlite3_bind_int64(st, 3, region);
+	sqlite3_bind_int(st, 4, seq);
+	bind_text(st, 5, it->no ? it->no : "");
+	for (int f = 0; f < F_COUNT; f++)
+		bind_text(st, 6 + f, f == F_TEXT && !it->text ? "" : item_field(it, (enum field)f));
+	bind_text(st, 14, state_name(item_state(it)));
+	bind_deadline(st, 15, it->deadline);
+	sqlite3_bind_int(st, 18, it->line);
+	bind_text(st, 19, c->now);
+	bind_text(st, 20, db_who(c->db));
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail_sqlite(c->db, "adding an item");
+	id = sqlite3_last_insert_rowid(c->db->conn);
+	*out_id = id;
+	snprintf(what, sizeof what, "imported from %s", file);
+	if (insert_measures(c, id, it) < 0 || history_add(c, id, "item", NULL, what, "import") < 0)
+		return -1;
+	return 0;
+}
+
+/* Whether a user edited field of item in duban (history with source "edit"). */
+static int was_edited(struct import_ctx *c, int64_t item, const char *field)
+{
+	sqlite3_stmt *st = c->edited;
+	int rc;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, item);
+	bind_text(st, 2, field);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail_sqlite(c->db, "reading history");
+}
+
+static int add_difference(struct db_import_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int add_difference(struct db_import_result *res, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	char **p = realloc(res->differences, (res->difference_count + 1) * sizeof *p);
+
+	if (!p)
+		return -1;
+	res->differences = p;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (!(p[res->difference_count] = strdup(buf)))
+		return -1;
+	res->difference_count++;
+	return 0;
+}
+
+/* Text shortened for a difference sentence: at most about 40 characters. */
+static void brief(const char *s, char *buf, size_t size)
+{
+	size_t n = 0, chars = 0;
+
+	if (!s) {
+		snprintf(buf, size, "(none)");
+		return;
+	}
+	while (s[n] && chars < 40 && n + 4 < size) {
+		n++;
+		while ((s[n] & 0xC0) == 0x80)
+			n++;
+		chars++;
+	}
+	snprintf(buf, size, "%.*s%s", (int)n, s, s[n] ? "…" : "");
+}
+
+/* Compares one stored item with its new printed version and applies what the report changed,
+ * keeping fields a user edited. Sets *changed when anything was written. */
+static int update_item(struct import_ctx *c, int64_t id, const struct import_item *it,
+                       int64_t category, int seq, struct db_import_result *res, int *changed)
+{
+	static const char *const cols =
+	    "SELECT text, status, deadline, lead_unit, responsible_unit, acceptance_unit, goal,"
+	    " subcategory, state, removed, category_id, seq, no FROM item WHERE id = ?1";
+	sqlite3_stmt *st = prepare(c->db, cols);
+	char *old[F_COUNT] = {0};
+	char *old_state = NULL;
+	int removed = 0, rc, dirty = 0, status_changed = 0, deadline_changed = 0;
+	int64_t old_category = 0;
+	int old_seq = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail_sqlite(c->db, "reading an item");
+	}
+	for (int f = 0; f < F_COUNT; f++)
+		old[f] = col_text(st, f);
+	old_state = col_text(st, 8);
+	removed = sqlite3_column_int(st, 9);
+	old_category = sqlite3_column_int64(st, 10);
+	old_seq = sqlite3_column_int(st, 11);
+	sqlite3_finalize(st);
+
+	rc = 0;
+	for (int f = 0; f < F_COUNT && rc == 0; f++) {
+		const char *now = item_field(it, (enum field)f);
+		int edited;
+
+		if (f == F_TEXT && !now)
+			now = "";
+		if (str_eq(old[f], now))
+			continue;
+		edited = was_edited(c, id, field_names[f]);
+		if (edited < 0) {
+			rc = -1;
+			break;
+		}
+		if (edited) {
+			char a[256], b[256];
+
+			brief(old[f], a, sizeof a);
+			brief(now, b, sizeof b);
+			if (add_difference(res, "item %lld (%s) %s: kept the edit \"%s\"; the report says \"%s\"",
+			                   (long long)id, it->no ? it->no : "", field_names[f], a, b) < 0)
+				rc = db_fail(c->db, "out of memory");
+			continue;
+		}
+		st = prepare(c->db, update_sql[f]);
+		if (!st) {
+			rc = -1;
+			break;
+		}
+		bind_text(st, 1, now);
+		sqlite3_bind_int64(st, 2, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail_sqlite(c->db, "updating an item");
+		sqlite3_finalize(st);
+		if (rc == 0)
+			rc = history_add(c, id, field_names[f], old[f], now, "import");
+		dirty = 1;
+		status_changed |= f == F_STATUS;
+		deadline_changed |= f == F_DEADLINE;
+	}
+
+	/* Measures: replaced as a whole when the report's list differs. */
+	if (rc == 0) {
+		size_t n = 0;
+		int same = 1;
+
+		st = prepare(c->db, "SELECT text, status FROM measure WHERE item_id = ?1 ORDER BY seq");
+		if (!st)
+			rc = -1;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				const char *t = (const char *)sqlite3_column_text(st, 0);
+				const char *s = (const char *)sqlite3_column_text(st, 1);
+
+				if (n >= it->measure_count || !str_eq(t, it->measures[n].text ? it->measures[n].text : "") ||
+				    !str_eq(s, it->measures[n].status))
+					same = 0;
+				n++;
+			}
+			sqlite3_finalize(st);
+			if (n != it->measure_count)
+				same = 0;
+		}
+		if (rc == 0 && !same) {
+			char a[32], b[32];
+
+			st = prepare(c->db, "DELETE FROM measure WHERE item_id = ?1");
+			if (!st)
+				rc = -1;
+			else {
+				sqlite3_bind_int64(st, 1, id);
+				if (sqlite3_step(st) != SQLITE_DONE)
+					rc = db_fail_sqlite(c->db, "replacing measures");
+				sqlite3_finalize(st);
+			}
+			snprintf(a, sizeof a, "%zu measures", n);
+			snprintf(b, sizeof b, "%zu measures", it->measure_count);
+			if (rc == 0)
+				rc = insert_measures(c, id, it);
+			if (rc == 0)
+				rc = history_add(c, id, "measures", a, b, "import");
+			dirty = 1;
+			status_changed = 1; /* measure statuses feed the state */
+		}
+	}
+
+	/* Derived fields follow the printed ones unless a user set them. */
+	if (rc == 0 && status_changed && was_edited(c, id, "status") == 0) {
+		const char *now_state = state_name(item_state(it));
+		int edited = was_edited(c, id, "state");
+
+		if (edited < 0)
+			rc = -1;
+		else if (!str_eq(old_state, now_state)) {
+			if (edited) {
+				if (add_difference(res, "item %lld (%s) state: kept the edit \"%s\"; the report "
+				                        "now means \"%s\"",
+				                   (long long)id, it->no ? it->no : "", old_state, now_state) < 0)
+					rc = db_fail(c->db, "out of memory");
+			} else {
+				st = prepare(c->db, "UPDATE item SET state = ?1 WHERE id = ?2");
+				if (!st)
+					rc = -1;
+				else {
+					bind_text(st, 1, now_state);
+					sqlite3_bind_int64(st, 2, id);
+					if (sqlite3_step(st) != SQLITE_DONE)
+						rc = db_fail_sqlite(c->db, "updating a state");
+					sqlite3_finalize(st);
+				}
+				if (rc == 0)
+					rc = history_add(c, id, "state", old_state, now_state, "import");
+			}
+		}
+	}
+	if (rc == 0 && deadline_changed && was_edited(c, id, "deadline") == 0) {
+		st = prepare(c->db, "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3 WHERE id = ?4");
+		if (!st)
+			rc = -1;
+		else {
+			bind_deadline(st, 1, it->deadline);
+			sqlite3_bind_int64(st, 4, id);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail_sqlite(c->db, "updating a due date");
+			sqlite3_finalize(st);
+		}
+	}
+	if (rc == 0 && (removed || old_category != category || old_seq != seq || dirty)) {
+		if (removed && history_add(c, id, "item", "removed", "listed again", "import") < 0)
+			rc = -1;
+		st = rc ? NULL : prepare(c->db, "UPDATE item SET removed = 0, category_id = ?1, seq = ?2,"
+		                                " line = ?3, version = version + ?4, updated_at = ?5,"
+		                                " updated_by = ?6 WHERE id = ?7");
+		if (rc == 0 && !st)
+			rc = -1;
+		if (st) {
+			sqlite3_bind_int64(st, 1, category);
+			sqlite3_bind_int(st, 2, seq);
+			sqlite3_bind_int(st, 3, it->line);
+			sqlite3_bind_int(st, 4, dirty || removed);
+			bind_text(st, 5, c->now);
+			bind_text(st, 6, db_who(c->db));
+			sqlite3_bind_int64(st, 7, id);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail_sqlite(c->db, "updating an item");
+			sqlite3_finalize(st);
+		}
+		if (dirty || removed) {
+			*changed = 1;
+			res->items_updated++;
+		} else {
+			res->items_unchanged++;
+		}
+	} else if (rc == 0) {
+		res->items_unchanged++;
+	}
+	for (int f = 0; f < F_COUNT; f++)
+		free(old[f]);
+	free(old_state);
+	return rc;
+}
+
+/* Key of an item within its report: category label and number, plus how many items before it
+ * in the report had the same key (reports may restart numbering per category). */
+static int find_item(struct db *db, int64_t report, const char *label, const char *no,
+                     int occurrence, int64_t *id)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT item.id FROM item JOIN category c ON c.id = item.category_id"
+	                               " WHERE item.report_id = ?1 AND c.label IS ?2 AND item.no = ?3"
+	                               " ORDER BY item.seq LIMIT 1 OFFSET ?4");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, report);
+	bind_text(st, 2, label);
+	bind_text(st, 3, no ? no : "");
+	sqlite3_bind_int(st, 4, occurrence);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail_sqlite(db, "matching items");
+	return 0;
+}
+
+static int category_upsert(struct db *db, int64_t report, int seq, const struct import_category *cat,
+                           int64_t *id, int *changed)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT id, label, title FROM category WHERE report_id = ?1 AND seq = ?2");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, report);
+	sqlite3_bind_int(st, 2, seq);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int same = str_eq((const char *)sqlite3_column_text(st, 1), cat->label) &&
+		           str_eq((const char *)sqlite3_column_text(st, 2), cat->title);
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (same)
+			return 0;
+		st = prepare(db, "UPDATE category SET label = ?1, title = ?2 WHERE id = ?3");
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 3, *id);
+	} else {
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail_sqlite(db, "reading categories");
+		st = prepare(db, "INSERT INTO category(label, title, report_id, seq) VALUES (?1, ?2, ?3, ?4)");
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 3, report);
+		sqlite3_bind_int(st, 4, seq);
+	}
+	bind_text(st, 1, cat->label);
+	bind_text(st, 2, cat->title);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail_sqlite(db, "writing a category");
+	if (!*id)
+		*id = sqlite3_last_insert_rowid(db->conn);
+	*changed = 1;
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Marks the items of the report that the new version no longer lists (not in seen, sorted). */
+static int mark_removed(struct import_ctx *c, int64_t report, const int64_t *seen, size_t n_seen,
+                        struct db_import_result *res, int *changed)
+{
+	sqlite3_stmt *st = prepare(c->db, "SELECT id FROM item WHERE report_id = ?1 AND removed = 0");
+	sqlite3_stmt *up = prepare(c->db, "UPDATE item SET removed = 1, version = version + 1,"
+	                                  " updated_at = ?2, updated_by = ?3 WHERE id = ?1");
+	int rc = st && up ? 0 : -1;
+
+	if (rc == 0)
+		sqlite3_bind_int64(st, 1, report);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+
+		if (bsearch(&id, seen, n_seen, sizeof *seen, cmp_id))
+			continue;
+		sqlite3_reset(up);
+		sqlite3_bind_int64(up, 1, id);
+		bind_text(up, 2, c->now);
+		bind_text(up, 3, db_who(c->db));
+		if (sqlite3_step(up) != SQLITE_DONE)
+			rc = db_fail_sqlite(c->db, "marking an item removed");
+		if (rc == 0)
+			rc = history_add(c, id, "item", "listed", "removed", "import");
+		res->items_removed++;
+		*changed = 1;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	return rc;
+}
+
+static int import_body(struct import_ctx *c, const struct import_report *r, struct db_import_result *res)
+{
+	struct db *db = c->db;
+	int64_t region, report = 0;
+	int changed = 0, seq = 0;
+	char *old_digest = NULL;
+	int64_t *seen = NULL; /* items of the stored report that this version lists */
+	size_t n_seen = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (region_for_report(db, r->region && *r->region ? r->region : "(unknown region)", &region) < 0)
+		return -1;
+	st = prepare(db, "SELECT id, digest FROM report WHERE region_id = ?1 AND title = ?2");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, region);
+	bind_text(st, 2, r->title ? r->title : "");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		report = sqlite3_column_int64(st, 0);
+		old_digest = col_text(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail_sqlite(db, "looking up the report");
+	res->report_id = report;
+	if (report && old_digest && strcmp(old_digest, r->digest) == 0) {
+		free(old_digest);
+		res->outcome = DB_IMPORT_UNCHANGED;
+		res->items_unchanged = (int)import_report_item_count(r);
+		return 0;
+	}
+	free(old_digest);
+
+	if (!report) {
+		st = prepare(db, "INSERT INTO report(region_id, file, digest, encoding, round, title,"
+		                 " imported_at, imported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, region);
+		bind_text(st, 2, r->file ? r->file : "-");
+		bind_text(st, 3, r->digest);
+		bind_text(st, 4, r->encoding);
+		bind_text(st, 5, r->round);
+		bind_text(st, 6, r->title ? r->title : "");
+		bind_text(st, 7, c->now);
+		bind_text(st, 8, db_who(db));
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail_sqlite(db, "adding the report");
+		report = sqlite3_last_insert_rowid(db->conn);
+		res->report_id = report;
+		res->outcome = DB_IMPORT_NEW;
+		for (size_t ci = 0; ci < r->category_count; ci++) {
+			int64_t cat = 0;
+			int dummy = 0;
+
+			if (category_upsert(db, report, (int)ci, &r->categories[ci], &cat, &dummy) < 0)
+				return -1;
+			for (size_t ii = 0; ii < r->categories[ci].item_count; ii++) {
+				int64_t id;
+
+				if (insert_item(c, report, cat, region, seq++, &r->categories[ci].items[ii],
+				                r->file ? r->file : "-", &id) < 0)
+					return -1;
+				res->items_added++;
+			}
+		}
+		return 0;
+	}
+
+	/* A new version of a known report. */
+	seen = calloc(import_report_item_count(r) + 1, sizeof *seen);
+	if (!seen)
+		return db_fail(db, "out of memory");
+	res->outcome = DB_IMPORT_UPDATED;
+	for (size_t ci = 0; ci < r->category_count; ci++) {
+		const struct import_category *cat = &r->categories[ci];
+		int64_t cat_id = 0;
+
+		if (category_upsert(db, report, (int)ci, cat, &cat_id, &changed) < 0)
+			goto fail;
+		for (size_t ii = 0; ii < cat->item_count; ii++) {
+			const struct import_item *it = &cat->items[ii];
+			int occurrence = 0;
+			int64_t id;
+
+			for (size_t k = 0; k < ii; k++)
+				occurrence += str_eq(cat->items[k].no, it->no);
+			if (find_item(db, report, cat->label, it->no, occurrence, &id) < 0)
+				goto fail;
+			if (id) {
+				if (update_item(c, id, it, cat_id, seq, res, &changed) < 0)
+					goto fail;
+			} else {
+				if (insert_item(c, report, cat_id, region, seq, it, r->file ? r->file : "-", &id) < 0)
+					goto fail;
+				res->items_added++;
+				changed = 1;
+			}
+			seen[n_seen++] = id;
+			seq++;
+		}
+	}
+	qsort(seen, n_seen, sizeof *seen, cmp_id);
+	rc = mark_removed(c, report, seen, n_seen, res, &changed);
+	free(seen);
+	if (rc < 0)
+		return -1;
+	if (!changed) {
+		res->outcome = DB_IMPORT_UNCHANGED;
+		return 0;
+	}
+	st = prepare(db, "UPDATE report SET file = ?1, digest = ?2, encoding = ?3, round = ?4,"
+	                 " imported_at = ?5, imported_by = ?6 WHERE id = ?7");
+	if (!st)
+		return -1;
+	bind_text(st, 1, r->file ? r->file : "-");
+	bind_text(st, 2, r->digest);
+	bind_text(st, 3, r->encoding);
+	bind_text(st, 4, r->round);
+	bind_text(st, 5, c->now);
+	bind_text(st, 6, db_who(db));
+	sqlite3_bind_int64(st, 7, report);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail_sqlite(db, "updating the report");
+	return 0;
+fail:
+	free(seen);
+	return -1;
+}
+
+/* Current UTC time as ISO 8601, from SQLite so every writer agrees on the format. */
+static int now_iso(struct db *db, char *buf, size_t size)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail_sqlite(db, "reading the clock");
+	}
+	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int db_import(struct db *db, const struct import_report *report, struct db_import_result *res)
+{
+	struct import_ctx c = {.db = db};
+	char now[32];
+	int rc = -1;
+
+	memset(res, 0, sizeof *res);
+	if (begin(db) < 0)
+		return -1;
+	if (now_iso(db, now, sizeof now) < 0)
+		goto out;
+	c.now = now;
+	c.ins_item = prepare(db, "INSERT INTO item(report_id, category_id, region_id, seq, no, text,"
+	                         " status, deadline, lead_unit, responsible_unit, acceptance_unit, goal,"
+	                         " subcategory, state, due, due_kind, long_term, line, updated_at,"
+	                         " updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	                         " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+	c.ins_measure = prepare(db, "INSERT INTO measure(item_id, seq, text, status) VALUES (?1, ?2, ?3, ?4)");
+	c.ins_history = prepare(db, "INSERT INTO history(item_id, at, who, field, old, new, source)"
+	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	c.edited = prepare(db, "SELECT 1 FROM history WHERE item_id = ?1 AND field = ?2 AND"
+	                       " source = 'edit' LIMIT 1");
+	if (!c.ins_item || !c.ins_measure || !c.ins_history || !c.edited)
+		goto out;
+	rc = import_body(&c, report, res);
+out:
+	sqlite3_finalize(c.ins_item);
+	sqlite3_finalize(c.ins_measure);
+	sqlite3_finalize(c.ins_history);
+	sqlite3_finalize(c.edited);
+	if (rc == 0 && res->outcome == DB_IMPORT_UNCHANGED) {
+		rollback(db); /* nothing of substance changed: write nothing at all */
+		return 0;
+	}
+	if (rc == 0 && commit(db) == 0)
+		return 0;
+	{
+		char why[512];
+
+		snprintf(why, sizeof why, "%s", db->err);
+		rollback(db);
+		db_import_result_free(res);
+		return db_fail(db, "import rolled back: %s", why);
+	}
+}
+
+void db_import_result_free(struct db_import_result *res)
+{
+	for (size_t i = 0; i < res->difference_count; i++)
+		free(res->differences[i]);
+	free(res->differences);
+	res->differences = NULL;
+	res->difference_count = 0;
+}
+
+/* ---- reading items back ------------------------------------------------------------------ */
+
+#define ITEM_SELECT                                                                              \
+	"SELECT item.id, item.report_id, item.category_id, item.region_id, item.version,"           \
+	" report.file, report.title, region.name, category.label, category.title, item.no,"         \
+	" item.text, item.status, item.deadline, item.lead_unit, item.responsible_unit,"            \
+	" item.acceptance_unit, item.goal, item.subcategory, item.state, item.due_kind, item.due,"  \
+	" item.long_term, item.line"                                                                \
+	" FROM item JOIN report ON report.id = item.report_id"                                      \
+	" JOIN region ON region.id = item.region_id"                                                \
+	" JOIN category ON category.id = item.category_id"
+
+static void item_from_row(sqlite3_stmt *st, struct db_item *it)
+{
+	const char *kind, *state;
+	int s;
+
+	memset(it, 0, sizeof *it);
+	it->id = sqlite3_column_int64(st, 0);
+	it->report_id = sqlite3_column_int64(st, 1);
+	it->category_id = sqlite3_column_int64(st, 2);
+	it->region_id = sqlite3_column_int64(st, 3);
+	it->version = sqlite3_column_int(st, 4);
+	it->report_file = col_text(st, 5);
+	it->report_title = col_text(st, 6);
+	it->region = col_text(st, 7);
+	it->category_label = col_text(st, 8);
+	it->category_title = col_text(st, 9);
+	it->no = col_text(st, 10);
+	it->text = col_text(st, 11);
+	it->status = col_text(st, 12);
+	it->deadline = col_text(st, 13);
+	it->lead_unit = col_text(st, 14);
+	it->responsible_unit = col_text(st, 15);
+	it->acceptance_unit = col_text(st, 16);
+	it->goal = col_text(st, 17);
+	it->subcategory = col_text(st, 18);
+	state = (const char *)sqlite3_column_text(st, 19);
+	s = state ? state_from_name(state) : -1;
+	it->state = s < 0 ? STATE_PENDING : (enum state)s;
+	kind = (const char *)sqlite3_column_text(st, 20);
+	it->due_kind = kind && strcmp(kind, "date") == 0        ? DUE_DATE
+	               : kind && strcmp(kind, "immediate") == 0 ? DUE_IMMEDIATE
+	                                                        : DUE_NONE;
+	if (it->due_kind == DUE_DATE &&
+	    date_parse_iso((const char *)sqlite3_column_text(st, 21), &it->due) < 0)
+		it->due_kind = DUE_NONE;
+	it->long_term = sqlite3_column_int(st, 22);
+	it->line = sqlite3_column_int(st, 23);
+}
+
+/* Reads the parts of an item named in load. */
+static int item_load_parts(struct db *db, struct db_item *it, int load)
+{
+	sqlite3_stmt *st;
+
+	if (load & DB_LOAD_MEASURES) {
+		st = prepare(db, "SELECT id, text, status FROM measure WHERE item_id = ?1 ORDER BY seq");
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, it->id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct db_measure *m = realloc(it->measures, (it->measure_count + 1) * sizeof *m);
+			if (!m) {
+				sqlite3_finalize(st);
+				return db_fail(db, "out of memory");
+			}
+			it->measures = m;
+			m += it->measure_count++;
+			m->id = sqlite3_column_int64(st, 0);
+			m->text = col_text(st, 1);
+			m->status = col_text(st, 2);
+		}
+		sqlite3_finalize(st);
+	}
+	if (load & DB_LOAD_NOTES) {
+		st = prepare(db, "SELECT id, at, who, text FROM note WHERE item_id = ?1 ORDER BY id");
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, it->id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct db_note *n = realloc(it->notes, (it->note_count + 1) * sizeof *n);
+			if (!n) {
+				sqlite3_finalize(st);
+				return db_fail(db, "out of memory");
+			}
+			it->notes = n;
+			n += it->note_count++;
+			n->id = sqlite3_column_int64(st, 0);
+			n->at = col_text(st, 1);
+			n->who = col_text(st, 2);
+			n->text = col_text(st, 3);
+		}
+		sqlite3_finalize(st);
+	}
+	if (load & DB_LOAD_HISTORY) {
+		st = prepare(db, "SELECT id, at, who, field, old, new, source FROM history"
+		                 " WHERE item_id = ?1 ORDER BY id");
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, it->id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct db_history *h = realloc(it->history, (it->history_count + 1) * sizeof *h);
+			if (!h) {
+				sqlite3_finalize(st);
+				return db_fail(db, "out of memory");
+			}
+			it->history = h;
+			h += it->history_count++;
+			h->id = sqlite3_column_int64(st, 0);
+			h->at = col_text(st, 1);
+			h->who = col_text(st, 2);
+			h->field = col_text(st, 3);
+			h->old_value = col_text(st, 4);
+			h->new_value = col_text(st, 5);
+			h->source = col_text(st, 6);
+		}
+		sqlite3_finalize(st);
+	}
+	return 0;
+}
+
+void db_item_free(struct db_item *it)
+{
+	char **strings[] = {&it->report_file, &it->report_title, &it->region, &it->category_label,
+	                    &it->category_title, &it->no, &it->text, &it->status, &it->deadline,
+	                    &it->lead_unit, &it->responsible_unit, &it->acceptance_unit, &it->goal,
+	                    &it->subcategory};
+
+	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
+		free(*strings[i]);
+	for (size_t i = 0; i < it->measure_count; i++) {
+		free(it->measures[i].text);
+		free(it->measures[i].status);
+	}
+	free(it->measures);
+	for (size_t i = 0; i < it->note_count; i++) {
+		free(it->notes[i].at);
+		free(it->notes[i].who);
+		free(it->notes[i].text);
+	}
+	free(it->notes);
+	for (size_t i = 0; i < it->history_count; i++) {
+		struct db_history *h = &it->history[i];
+		free(h->at);
+		free(h->who);
+		free(h->field);
+		free(h->old_value);
+		free(h->new_value);
+		free(h->source);
+	}
+	free(it->history);
+	memset(it, 0, sizeof *it);
+}
+
+int db_items_foreach(struct db *db, int load, int (*fn)(const struct db_item *item, void *ctx),
+                     void *ctx)
+{
+	sqlite3_stmt *st = prepare(db, ITEM_SELECT " ORDER BY item.report_id, category.seq, item.seq");
+	int rc = 0, step;
+
+	if (!st)
+		return -1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_item it;
+
+		item_from_row(st, &it);
+		if (item_load_parts(db, &it, load) < 0) {
+			db_item_free(&it);
+			rc = -1;
+			break;
+		}
+		rc = fn(&it, ctx);
+		db_item_free(&it);
+		if (rc)
+			break;
+	}
+	if (rc == 0 && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = db_fail_sqlite(db, "reading items");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_item_get(struct db *db, int64_t id, int load, struct db_item *out)
+{
+	sqlite3_stmt *st = prepare(db, ITEM_SELECT " WHERE item.id = ?1");
+	int step;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		item_from_row(st, out);
+	sqlite3_finalize(st);
+	if (step == SQLITE_DONE) {
+		db_fail(db, "no item %lld", (long long)id);
+		return DB_NOT_FOUND;
+	}
+	if (step != SQLITE_ROW)
+		return db_fail_sqlite(db, "reading an item");
+	if (item_load_parts(db, out, load) < 0) {
+		db_item_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- edits ------------------------------------------------------------------------------- */
+
+struct edit_field {
+	const char *name;
+	const char *select_sql; /* current value */
+	const char *update_sql; /* ?1 value, ?2 id */
+};
+
+/* Fields an edit may change; same columns as update_sql above plus state. */
+static const struct edit_field edit_fields[] = {
+	{"status", "SELECT status FROM item WHERE id = ?1", "UPDATE item SET status = ?1 WHERE id = ?2"},
+	{"deadline", "SELECT deadline FROM item WHERE id = ?1", "UPDATE item SET deadline = ?1 WHERE id = ?2"},
+	{"state", "SELECT state FROM item WHERE id = ?1", "UPDATE item SET state = ?1 WHERE id = ?2"},
+	{"lead_unit", "SELECT lead_unit FROM item WHERE id = ?1", "UPDATE item SET lead_unit = ?1 WHERE id = ?2"},
+	{"responsible_unit", "SELECT responsible_unit FROM item WHERE id = ?1",
+	 "UPDATE item SET responsible_unit = ?1 WHERE id = ?2"},
+	{"acceptance_unit", "SELECT acceptance_unit FROM item WHERE id = ?1",
+	 "UPDATE item SET acceptance_unit = ?1 WHERE id = ?2"},
+	{"goal", "SELECT goal FROM item WHERE id = ?1", "UPDATE item SET goal = ?1 WHERE id = ?2"},
+};
+
+/* Runs a one-row SELECT of a text column bound to id; *out is malloc'd or NULL. */
+static int select_text(struct db *db, const char *sql, int64_t id, char **out, int *found)
+{
+	sqlite3_stmt *st = prepare(db, sql);
+	int step;
+
+	*out = NULL;
+	*found = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*found = 1;
+		*out = col_text(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_fail_sqlite(db, "reading an item");
+	return 0;
+}
+
+static int run_update(struct db *db, const char *sql, const char *value, int64_t id)
+{
+	sqlite3_stmt *st = prepare(db, sql);
+	int step;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, value);
+	sqlite3_bind_int64(st, 2, id);
+	step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : db_fail_sqlite(db, "updating an item");
+}
+
+/* Applies one field change with its history row; the caller holds the transaction. */
+static int set_with_history(struct import_ctx *c, const struct edit_field *f, int64_t id,
+                            const char *value)
+{
+	char *old;
+	int found, rc;
+
+	if (select_text(c->db, f->select_sql, id, &old, &found) < 0)
+		return -1;
+	if (str_eq(old, value)) {
+		free(old);
+		return 0;
+	}
+	rc = run_update(c->db, f->update_sql, value, id);
+	if (rc == 0)
+		rc = history_add(c, id, f->name, old, value, "edit");
+	free(old);
+	return rc;
+}
+
+static const struct edit_field *edit_field_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof edit_fields / sizeof edit_fields[0]; i++)
+		if (strcmp(edit_fields[i].name, name) == 0)
+			return &edit_fields[i];
+	return NULL;
+}
+
+/* Checks the version and bumps it; DB_CONFLICT or DB_NOT_FOUND when it cannot. */
+static int claim_version(struct import_ctx *c, int64_t id, int expected_version)
+{
+	sqlite3_stmt *st = prepare(c->db, "UPDATE item SET version = version + 1, updated_at = ?3,"
+	                                  " updated_by = ?4 WHERE id = ?1 AND version = ?2");
+	int step, n;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, expected_version);
+	bind_text(st, 3, c->now);
+	bind_text(st, 4, db_who(c->db));
+	step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_fail_sqlite(c->db, "updating an item");
+	n = sqlite3_changes(c->db->conn);
+	if (n == 1)
+		return 0;
+	{
+		char *v;
+		int found;
+
+		if (select_text(c->db, "SELECT version FROM item WHERE id = ?1", id, &v, &found) < 0)
+			return -1;
+		if (!found) {
+			db_fail(c->db, "no item %lld", (long long)id);
+			return DB_NOT_FOUND;
+		}
+		db_fail(c->db, "item %lld was changed by someone else (now version %s, you had %d); "
+		               "reload it and try again",
+		        (long long)id, v ? v : "?", expected_version);
+		free(v);
+		return DB_CONFLICT;
+	}
+}
+
+int db_item_set(struct db *db, int64_t id, int expected_version, const char *field,
+                const char *value)
+{
+	const struct edit_field *f = edit_field_find(field);
+	struct import_ctx c = {.db = db};
+	char now[32];
+	int rc;
+
+	if (!f)
+		return db_fail(db, "cannot edit field \"%s\"", field);
+	if (strcmp(field, "state") == 0 && (!value || state_from_name(value) < 0))
+		return db_fail(db, "unknown state \"%s\"", value ? value : "");
+	if (begin(db) < 0)
+		return -1;
+	c.now = now;
+	c.ins_history = prepare(db, "INSERT INTO history(item_id, at, who, field, old, new, source)"
+	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	rc = c.ins_history ? now_iso(db, now, sizeof now) : -1;
+	if (rc == 0)
+		rc = claim_version(&c, id, expected_version);
+	if (rc == 0)
+		rc = set_with_history(&c, f, id, value);
+	if (rc == 0 && strcmp(field, "status") == 0) {
+		/* A new status implies a state; record it as an edit too, so re-imports keep it. */
+		rc = set_with_history(&c, edit_field_find("state"), id,
+		                      state_name(state_classify(value, NULL, 0)));
+	}
+	if (rc == 0 && strcmp(field, "deadline") == 0) {
+		sqlite3_stmt *st = prepare(db, "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3"
+		                               " WHERE id = ?4");
+		if (!st)
+			rc = -1;
+		else {
+			bind_deadline(st, 1, value);
+			sqlite3_bind_int64(st, 4, id);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail_sqlite(db, "updating a due date");
+			sqlite3_finalize(st);
+		}
+	}
+	sqlite3_finalize(c.ins_history);
+	if (rc == 0 && commit(db) == 0)
+		return 0;
+	rollback(db);
+	return rc ? rc : -1;
+}
+
+int db_note_add(struct db *db, int64_t id, const char *text)
+{
+	struct import_ctx c = {.db = db};
+	char now[32];
+	sqlite3_stmt *st;
+	int rc, found;
+	char *v = NULL;
+
+	if (!text || !*text)
+		return db_fail(db, "a note needs some text");
+	if (begin(db) < 0)
+		return -1;
+	rc = now_iso(db, now, sizeof now);
+	c.now = now;
+	if (rc == 0)
+		rc = select_text(db, "SELECT version FROM item WHERE id = ?1", id, &v, &found);
+	free(v);
+	if (rc == 0 && !found) {
+		db_fail(db, "no item %lld", (long long)id);
+		rc = DB_NOT_FOUND;
+	}
+	if (rc == 0) {
+		st = prepare(db, "INSERT INTO note(item_id, at, who, text) VALUES (?1, ?2, ?3, ?4)");
+		if (!st)
+			rc = -1;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			bind_text(st, 2, now);
+			bind_text(st, 3, db_who(db));
+			bind_text(st, 4, text);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail_sqlite(db, "adding a note");
+			sqlite3_finalize(st);
+		}
+	}
+	if (rc == 0) {
+		c.ins_history = prepare(db, "INSERT INTO history(item_id, at, who, field, old, new, source)"
+		                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		rc = c.ins_history ? history_add(&c, id, "note", NULL, text, "edit") : -1;
+		sqlite3_finalize(c.ins_history);
+	}
+	if (rc == 0 && run_update(db, "UPDATE item SET version = version + 1 WHERE id = ?2 AND ?1 IS NULL",
+	                          NULL, id) < 0)
+		rc = -1;
+	if (rc == 0 && commit(db) == 0)
+		return 0;
+	rollback(db);
+	return rc ? rc : -1;
+}

@@ -1,0 +1,548 @@
+/* main.c — argument parsing, locale, opening the database and dispatch to the subcommands
+ * (board, import, export, list, show, region). The only place that prints to stdout/stderr
+ * outside the board; messages are "duban: …", exit 1 on failure and 2 on a usage error. */
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "export.h"
+#include "import.h"
+#include "text.h"
+#include "ui.h"
+
+#define DUBAN_VERSION "0.1.0"
+/* Larger inputs are not rectification reports; refuse before reading them into memory. */
+#define MAX_INPUT_SIZE (256L * 1024 * 1024)
+
+static const char usage_text[] =
+    "usage: duban [-f DB] [board]                 open the board\n"
+    "       duban [-f DB] import [--encoding ENC] [--gazetteer FILE] FILE... | -\n"
+    "       duban [-f DB] export [--format json|csv] [--bom] [--encoding ENC] [-o FILE]\n"
+    "       duban [-f DB] list\n"
+    "       duban [-f DB] show ID\n"
+    "       duban [-f DB] region add 自治区/盟市/旗县\n"
+    "       duban --help | --version\n"
+    "The database is -f DB, else $DUBAN_DB. See duban(1).\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("duban: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n", stderr);
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+/* Whether the terminal's codeset needs conversion from UTF-8. In the C/POSIX locale (an SSH
+ * session without LANG) the terminal is assumed to be UTF-8, as in the board. */
+static const char *output_codeset(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (!cs || !*cs || strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0 ||
+	    strcmp(cs, "ANSI_X3.4-1968") == 0 || strcmp(cs, "US-ASCII") == 0)
+		return NULL;
+	return cs;
+}
+
+/* Writes UTF-8 text to a stream in the locale's codeset. */
+static void put_text(FILE *out, const char *s)
+{
+	const char *cs = output_codeset();
+
+	if (!s)
+		return;
+	if (cs) {
+		char err[128];
+		size_t n;
+		char *conv = text_from_utf8(s, strlen(s), cs, &n, err, sizeof err);
+		if (conv) {
+			fwrite(conv, 1, n, out);
+			free(conv);
+			return;
+		}
+	}
+	fputs(s, out);
+}
+
+static const char *current_user(void)
+{
+	const char *u = getenv("DUBAN_USER");
+	struct passwd *pw;
+
+	if (u && *u)
+		return u;
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_name)
+		return pw->pw_name;
+	u = getenv("USER");
+	return u && *u ? u : "unknown";
+}
+
+static char *read_input(const char *path, size_t *len, char *err, size_t errsize)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL;
+	size_t size = 0, cap = 0, n;
+	struct stat sb;
+
+	if (!f) {
+		snprintf(err, errsize, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		snprintf(err, errsize, "is a directory, not a report");
+		fclose(f);
+		return NULL;
+	}
+	for (;;) {
+		if (cap - size < 65536) {
+			char *p;
+			cap = cap ? cap * 2 : 65536;
+			if (cap > (size_t)MAX_INPUT_SIZE + 65536 || !(p = realloc(buf, cap + 1))) {
+				snprintf(err, errsize, "larger than %ld MB; not a report duban can read",
+				         MAX_INPUT_SIZE / (1024 * 1024));
+				free(buf);
+				if (f != stdin)
+					fclose(f);
+				return NULL;
+			}
+			buf = p;
+		}
+		n = fread(buf + size, 1, cap - size, f);
+		size += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(f)) {
+		snprintf(err, errsize, "read error: %s", strerror(errno));
+		free(buf);
+		buf = NULL;
+	} else {
+		buf[size] = '\0';
+		*len = size;
+	}
+	if (f != stdin)
+		fclose(f);
+	return buf;
+}
+
+/* Splits "a/b/c" (also "a b c" or "a>b>c") into names. Returns the count, at most max. */
+static size_t split_path(char *line, char **names, size_t max)
+{
+	size_t n = 0;
+	char *save = NULL;
+
+	for (char *tok = strtok_r(line, "/> \t\r\n", &save); tok && n < max;
+	     tok = strtok_r(NULL, "/> \t\r\n", &save))
+		names[n++] = tok;
+	return n;
+}
+
+/* The gazetteer: one region path per line, outermost first (内蒙古自治区/巴彦淖尔市/磴口县);
+ * # starts a comment. Places region under its parents when a line names it. A missing
+ * gazetteer is not an error: the region then stands at the top of the tree. */
+static int place_region(struct db *db, const char *gazetteer, const char *region)
+{
+	FILE *f;
+	char line[1024];
+	int rc = 0;
+
+	if (!gazetteer || !region || !(f = fopen(gazetteer, "r")))
+		return 0;
+	while (fgets(line, sizeof line, f)) {
+		char *names[16];
+		size_t n;
+
+		if (line[0] == '#')
+			continue;
+		n = split_path(line, names, 16);
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(names[i], region) == 0) {
+				rc = db_region_add_path(db, (const char *const *)names, i + 1);
+				fclose(f);
+				return rc;
+			}
+		}
+	}
+	fclose(f);
+	return 0;
+}
+
+static const char *default_gazetteer(void)
+{
+	const char *g = getenv("DUBAN_GAZETTEER");
+	return g && *g ? g : DUBAN_DATADIR "/gazetteer.txt";
+}
+
+static int cmd_import(struct db *db, int argc, char **argv)
+{
+	const char *encoding = NULL, *gazetteer = default_gazetteer();
+	struct import_report **reports;
+	char **names;
+	int nfiles = 0, failed = 0;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--encoding") == 0 || strcmp(argv[i], "-e") == 0) {
+			if (++i >= argc)
+				return usage_error("%s needs an encoding, e.g. gb18030", argv[i - 1]);
+			encoding = argv[i];
+		} else if (strncmp(argv[i], "--encoding=", 11) == 0) {
+			encoding = argv[i] + 11;
+		} else if (strcmp(argv[i], "--gazetteer") == 0) {
+			if (++i >= argc)
+				return usage_error("%s needs a file", argv[i - 1]);
+			gazetteer = argv[i];
+		} else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
+			return usage_error("import: unknown option %s", argv[i]);
+		} else if (strcmp(argv[i], "--") != 0) {
+			argv[nfiles++] = argv[i];
+		}
+	}
+	if (nfiles == 0)
+		return usage_error("import needs %s", "at least one FILE, or - for standard input");
+	reports = calloc((size_t)nfiles, sizeof *reports);
+	names = argv;
+	if (!reports) {
+		fputs("duban: out of memory\n", stderr);
+		return 1;
+	}
+	/* Parse everything first: a bad file anywhere means nothing is written. */
+	for (int i = 0; i < nfiles; i++) {
+		struct import_error e;
+		char err[256];
+		size_t len = 0;
+		char *data = read_input(names[i], &len, err, sizeof err);
+
+		if (!data) {
+			fprintf(stderr, "duban: %s: %s\n", names[i], err);
+			failed = 1;
+			continue;
+		}
+		if (import_parse(names[i], data, len, encoding, &reports[i], &e) < 0) {
+			if (e.line > 0)
+				fprintf(stderr, "duban: %s:%d: %s\n", names[i], e.line, e.msg);
+			else if (e.offset >= 0)
+				fprintf(stderr, "duban: %s: byte %ld: %s\n", names[i], e.offset, e.msg);
+			else
+				fprintf(stderr, "duban: %s: %s\n", names[i], e.msg);
+			failed = 1;
+		}
+		free(data);
+	}
+	if (failed) {
+		fputs("duban: nothing imported\n", stderr);
+		goto out;
+	}
+	for (int i = 0; i < nfiles && !failed; i++) {
+		struct import_report *r = reports[i];
+		struct db_import_result res;
+		size_t count = import_report_item_count(r);
+
+		for (size_t w = 0; w < r->warning_count; w++) {
+			fprintf(stderr, "duban: %s: warning: ", names[i]);
+			put_text(stderr, r->warnings[w]);
+			fputc('\n', stderr);
+		}
+		if (place_region(db, gazetteer, r->region) < 0 || db_import(db, r, &res) < 0) {
+			fprintf(stderr, "duban: %s: ", names[i]);
+			put_text(stderr, db_errmsg(db));
+			fputc('\n', stderr);
+			failed = 1;
+			break;
+		}
+		printf("%s: ", names[i]);
+		put_text(stdout, r->region);
+		switch (res.outcome) {
+		case DB_IMPORT_NEW:
+			printf(": imported %zu items in %zu categories\n", count, r->category_count);
+			break;
+		case DB_IMPORT_UNCHANGED:
+			printf(": unchanged, already imported (%zu items); nothing written\n", count);
+			break;
+		case DB_IMPORT_UPDATED:
+			printf(": updated: %d added, %d changed, %d unchanged, %d no longer listed\n",
+			       res.items_added, res.items_updated, res.items_unchanged, res.items_removed);
+			break;
+		}
+		if (res.difference_count)
+			printf("  %zu field(s) edited in duban differ from the report; the edits were kept:\n",
+			       res.difference_count);
+		for (size_t d = 0; d < res.difference_count; d++) {
+			fputs("  ", stdout);
+			put_text(stdout, res.differences[d]);
+			fputc('\n', stdout);
+		}
+		db_import_result_free(&res);
+	}
+out:
+	for (int i = 0; i < nfiles; i++)
+		import_report_free(reports[i]);
+	free(reports);
+	return failed ? 1 : 0;
+}
+
+static int cmd_export(struct db *db, int argc, char **argv)
+{
+	const char *format = "json", *path = NULL;
+	struct export_csv_options opt = {0};
+	char err[256] = "";
+	FILE *out = stdout;
+	int rc;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+			format = argv[++i];
+		else if (strncmp(argv[i], "--format=", 9) == 0)
+			format = argv[i] + 9;
+		else if (strcmp(argv[i], "--bom") == 0)
+			opt.bom = 1;
+		else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc)
+			opt.encoding = argv[++i];
+		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+			path = argv[++i];
+		else
+			return usage_error("export: unexpected argument %s", argv[i]);
+	}
+	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
+		return usage_error("export: unknown format %s (json or csv)", format);
+	if (opt.encoding && (strcasecmp(opt.encoding, "utf-8") == 0 || strcasecmp(opt.encoding, "utf8") == 0))
+		opt.encoding = NULL;
+	if (opt.encoding && strcmp(format, "csv") != 0)
+		return usage_error("export: --encoding is for %s; JSON is always UTF-8", "--format csv");
+	if (path && !(out = fopen(path, "wb"))) {
+		fprintf(stderr, "duban: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	if (strcmp(format, "json") == 0) {
+		rc = export_json(db, out);
+		if (rc)
+			snprintf(err, sizeof err, "%s", db_errmsg(db));
+	} else {
+		rc = export_csv(db, out, &opt, err, sizeof err);
+	}
+	if (path && fclose(out) != 0 && rc == 0) {
+		rc = -1;
+		snprintf(err, sizeof err, "%s", strerror(errno));
+	}
+	if (rc) {
+		fprintf(stderr, "duban: export failed: %s\n", err[0] ? err : strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/* Appends to buf the part of s that fits in cols columns, marking a cut with "…". */
+static void fit_into(char *buf, size_t size, const char *s, int cols)
+{
+	size_t len = strlen(s ? s : ""), n;
+	int used;
+
+	n = text_fit(s ? s : "", len, cols, &used);
+	if (n < len) {
+		n = text_fit(s, len, cols - 1, &used);
+		snprintf(buf, size, "%.*s…%*s", (int)n, s, cols - 1 - used, "");
+	} else {
+		snprintf(buf, size, "%.*s%*s", (int)n, s ? s : "", cols - used, "");
+	}
+}
+
+static int list_item(const struct db_item *it, void *ctx)
+{
+	char region[64], no[32], text[256], due[16] = "";
+	(void)ctx;
+
+	fit_into(region, sizeof region, it->region, 12);
+	fit_into(no, sizeof no, it->no, 6);
+	fit_into(text, sizeof text, it->text, 40);
+	if (it->due_kind == DUE_DATE)
+		date_format_iso(it->due, due);
+	else if (it->due_kind == DUE_IMMEDIATE)
+		snprintf(due, sizeof due, "immediate");
+	printf("%6lld  ", (long long)it->id);
+	put_text(stdout, region);
+	fputs("  ", stdout);
+	put_text(stdout, no);
+	printf("  %-21s  %-10s  ", state_name(it->state), due);
+	put_text(stdout, text);
+	fputc('\n', stdout);
+	return ferror(stdout) ? -1 : 0;
+}
+
+static int cmd_list(struct db *db, int argc, char **argv)
+{
+	if (argc > 0)
+		return usage_error("list: unexpected argument %s", argv[0]);
+	if (db_items_foreach(db, 0, list_item, NULL) != 0) {
+		fprintf(stderr, "duban: %s\n", db_errmsg(db));
+		return 1;
+	}
+	return 0;
+}
+
+static void show_field(const char *name, const char *value)
+{
+	if (!value)
+		return;
+	printf("%-18s ", name);
+	put_text(stdout, value);
+	fputc('\n', stdout);
+}
+
+static int cmd_show(struct db *db, int argc, char **argv)
+{
+	struct db_item it;
+	char *end;
+	long long id;
+	char iso[16];
+	int rc;
+
+	if (argc != 1)
+		return usage_error("show needs %s", "one item ID (see duban list)");
+	errno = 0;
+	id = strtoll(argv[0], &end, 10);
+	if (errno || *end || end == argv[0] || id <= 0)
+		return usage_error("show: %s is not an item ID", argv[0]);
+	rc = db_item_get(db, id, DB_LOAD_MEASURES | DB_LOAD_NOTES | DB_LOAD_HISTORY, &it);
+	if (rc) {
+		fprintf(stderr, "duban: %s\n", db_errmsg(db));
+		return 1;
+	}
+	printf("%-18s %lld (version %d)\n", "id", (long long)it.id, it.version);
+	show_field("region", it.region);
+	show_field("report", it.report_title);
+	show_field("category", it.category_title);
+	show_field("subcategory", it.subcategory);
+	show_field("no", it.no);
+	printf("%-18s %s (", "state", state_name(it.state));
+	put_text(stdout, state_label(it.state));
+	puts(")");
+	show_field("status", it.status);
+	show_field("deadline", it.deadline);
+	if (it.due_kind == DUE_DATE)
+		show_field("due", date_format_iso(it.due, iso));
+	else if (it.due_kind == DUE_IMMEDIATE)
+		show_field("due", "immediate");
+	if (it.long_term)
+		show_field("long_term", "yes");
+	show_field("lead_unit", it.lead_unit);
+	show_field("responsible_unit", it.responsible_unit);
+	show_field("acceptance_unit", it.acceptance_unit);
+	show_field("goal", it.goal);
+	printf("\n");
+	put_text(stdout, it.text);
+	printf("\n\nmeasures (%zu):\n", it.measure_count);
+	for (size_t i = 0; i < it.measure_count; i++) {
+		printf("  %zu. ", i + 1);
+		put_text(stdout, it.measures[i].text);
+		if (it.measures[i].status) {
+			fputs(" [", stdout);
+			put_text(stdout, it.measures[i].status);
+			fputc(']', stdout);
+		}
+		fputc('\n', stdout);
+	}
+	if (it.note_count)
+		printf("\nnotes (%zu):\n", it.note_count);
+	for (size_t i = 0; i < it.note_count; i++) {
+		printf("  %s ", it.notes[i].at);
+		put_text(stdout, it.notes[i].who);
+		fputs(": ", stdout);
+		put_text(stdout, it.notes[i].text);
+		fputc('\n', stdout);
+	}
+	printf("\nhistory (%zu):\n", it.history_count);
+	for (size_t i = 0; i < it.history_count; i++) {
+		const struct db_history *h = &it.history[i];
+		printf("  %s %-6s ", h->at, h->source);
+		put_text(stdout, h->who);
+		printf(" %s: ", h->field);
+		put_text(stdout, h->old_value ? h->old_value : "(none)");
+		fputs(" -> ", stdout);
+		put_text(stdout, h->new_value ? h->new_value : "(none)");
+		fputc('\n', stdout);
+	}
+	db_item_free(&it);
+	return 0;
+}
+
+static int cmd_region(struct db *db, int argc, char **argv)
+{
+	char *names[16];
+	size_t n;
+
+	if (argc != 2 || strcmp(argv[0], "add") != 0)
+		return usage_error("region: use %s", "duban region add 自治区/盟市/旗县");
+	n = split_path(argv[1], names, 16);
+	if (n == 0)
+		return usage_error("region add: empty path %s", argv[1]);
+	if (db_region_add_path(db, (const char *const *)names, n) < 0) {
+		fprintf(stderr, "duban: %s\n", db_errmsg(db));
+		return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *path = getenv("DUBAN_DB");
+	const char *cmd = "board";
+	struct db *db;
+	char err[512];
+	int i, rc;
+
+	setlocale(LC_ALL, "");
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-f") == 0) {
+			if (++i >= argc)
+				return usage_error("%s needs a database file", "-f");
+			path = argv[i];
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0 ||
+		           strcmp(argv[i], "help") == 0) {
+			fputs(usage_text, stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
+			puts("duban " DUBAN_VERSION);
+			return 0;
+		} else if (argv[i][0] == '-') {
+			return usage_error("unknown option %s", argv[i]);
+		} else {
+			cmd = argv[i++];
+			break;
+		}
+	}
+	if (strcmp(cmd, "board") != 0 && strcmp(cmd, "import") != 0 && strcmp(cmd, "export") != 0 &&
+	    strcmp(cmd, "list") != 0 && strcmp(cmd, "show") != 0 && strcmp(cmd, "region") != 0)
+		return usage_error("unknown command %s", cmd);
+	if (!path || !*path)
+		return usage_error("no database: give %s", "-f DB or set DUBAN_DB");
+	if (db_open(path, current_user(), &db, err, sizeof err) < 0) {
+		fprintf(stderr, "duban: %s\n", err);
+		return 1;
+	}
+	argc -= i;
+	argv += i;
+	if (strcmp(cmd, "import") == 0)
+		rc = cmd_import(db, argc, argv);
+	else if (strcmp(cmd, "export") == 0)
+		rc = cmd_export(db, argc, argv);
+	else if (strcmp(cmd, "list") == 0)
+		rc = cmd_list(db, argc, argv);
+	else if (strcmp(cmd, "show") == 0)
+		rc = cmd_show(db, argc, argv);
+	else if (strcmp(cmd, "region") == 0)
+		rc = cmd_region(db, argc, argv);
+	else
+		rc = ui_board_main(db, path, argc, argv);
+	db_close(db);
+	return rc;
+}
