@@ -16,19 +16,20 @@ ifneq ($(CI),)
 WARNINGS += -Werror
 endif
 PKGS      = ncursesw sqlite3
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# ncursesw's pkg-config flags define _XOPEN_SOURCE=600; ours (700) stand alone.
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 # iconv is in glibc; elsewhere pass ICONV_LIBS=-liconv.
 ICONV_LIBS ?=
 DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DDUBAN_DATADIR='"$(DATADIR)"'
-ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc -Itests $(CPPFLAGS) $(CFLAGS)
 
 B = build
 MODEL_SRC := $(sort $(wildcard src/text.c src/date.c src/state.c src/import*.c src/db*.c \
                                src/export*.c src/summary*.c))
 APP_SRC   := $(sort $(filter-out $(MODEL_SRC),$(wildcard src/*.c)))
-UNIT_SRC  := $(sort $(wildcard tests/unit/*.c)) tests/harness.c tests/json.c
+UNIT_SRC  := $(sort $(wildcard tests/unit/*.c)) tests/harness.c tests/json.c tests/golden.c
 TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
 
 MODEL_OBJ := $(MODEL_SRC:%.c=$(B)/obj/%.o)
@@ -66,7 +67,7 @@ $(B)/asan/%.o: %.c
 
 # Test tools (pty driver, generators, golden check) are plain programs linked with the model
 # and the tests' JSON reader.
-$(B)/tools/%: tests/tools/%.c $(MODEL_OBJ) $(B)/obj/tests/json.o
+$(B)/tools/%: tests/tools/%.c $(MODEL_OBJ) $(B)/obj/tests/json.o $(B)/obj/tests/golden.o
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lutil -lm
 
@@ -100,11 +101,13 @@ fuzz: $(B)/fuzz-import
 	@mkdir -p $(B)/fuzz-corpus
 	cp -n data/reports/*.txt $(B)/fuzz-corpus/ 2>/dev/null || true
 	$(B)/fuzz-import -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 -rss_limit_mb=2048 \
+		-dict=tests/fuzz/import.dict \
 		$(B)/fuzz-corpus
 
 $(B)/fuzz-import: tests/fuzz/fuzz_import.c $(MODEL_SRC)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c11 $(DEFS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $^ \
+	$(FUZZ_CC) -std=c11 $(DEFS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ $^ \
 		$(SQLITE_LIBS) $(ICONV_LIBS) -lm
 
 install: $(B)/duban

@@ -7,13 +7,13 @@
 #include <stddef.h>
 
 struct import_measure {
-	char *text;   /* as printed, marker （一） removed, PDF line breaks joined */
+	char *text;   /* as printed, marker （一） removed, PDF line breaks joined; never NULL */
 	char *status; /* （已完成整改） printed with the measure, brackets removed; NULL if none */
 };
 
 struct import_item {
 	char *no;        /* number as printed, without brackets or trailing . 、: "1", "四十九" */
-	char *text;      /* full problem text, line breaks joined */
+	char *text;      /* full problem text, line breaks joined; never NULL (may be "") */
 	char *status;    /* label and trailing 。 removed; NULL when the report prints none */
 	char *deadline;  /* 整改时限 text as printed; NULL if none */
 	char *lead_unit; /* 牵头单位; NULL if none */
@@ -35,8 +35,9 @@ struct import_category {
 
 struct import_report {
 	char *file;     /* base name of the source file, "-" for standard input */
-	char *title;    /* report title, line breaks, PDF spaces and [bookmark: …] tags removed */
-	char *region;   /* region named by the title: "磴口县", "内蒙古自治区" */
+	char *title;    /* report title, line breaks, PDF spaces and [bookmark: …] tags removed;
+	                 * the file's base name (with a warning) when no title is found */
+	char *region;   /* region named by the title: "磴口县", "内蒙古自治区"; NULL if none */
 	char *round;    /* inspection round when the title names one: "第二轮中央生态环境保护督察"; or NULL */
 	char *encoding; /* encoding the bytes were read in: "UTF-8", "UTF-16LE", "GB18030" … */
 	char digest[17]; /* FNV-1a 64-bit of the raw bytes, 16 hex digits: "same file again" */
