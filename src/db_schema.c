@@ -117,6 +117,89 @@ const char *const db_migrations[] = {
 	"  region_id INTEGER NOT NULL REFERENCES region(id),"
 	"  PRIMARY KEY (user, region_id)"
 	");",
+
+	/* 1 → 2: what the board needs to stay fast on a million items (db_board.c).
+	 * item_tally counts the items that are not removed per (region, state, due), kept by
+	 * triggers, so the region tree's roll-up counts (overdue depends on today, hence due is a
+	 * key) never scan the items. Integers keep it small and quick to sum: state is the rank of
+	 * enum state (the same CASE as STATE_RANK in db_board.c), due is days since 1970-01-01
+	 * (as date_to_days), or 99999999 when the item has no date. */
+	"CREATE TABLE item_tally ("
+	"  region_id INTEGER NOT NULL,"
+	"  state     INTEGER NOT NULL,"
+	"  due       INTEGER NOT NULL,"
+	"  n         INTEGER NOT NULL,"
+	"  PRIMARY KEY (region_id, state, due)"
+	") WITHOUT ROWID;"
+	"INSERT INTO item_tally SELECT region_id,"
+	"  (CASE state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_schedule' THEN 2"
+	"   WHEN 'behind' THEN 3 WHEN 'done' THEN 4 WHEN 'awaiting_verification' THEN 5"
+	"   ELSE 6 END),"
+	"  ifnull(CAST(julianday(due) - 2440587.5 AS INTEGER), 99999999), count(*) FROM item"
+	"  WHERE removed = 0 GROUP BY 1, 2, 3;"
+	"CREATE TRIGGER item_tally_insert AFTER INSERT ON item WHEN new.removed = 0 BEGIN"
+	"  INSERT INTO item_tally VALUES (new.region_id,"
+	"    (CASE new.state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1"
+	"     WHEN 'on_schedule' THEN 2 WHEN 'behind' THEN 3 WHEN 'done' THEN 4"
+	"     WHEN 'awaiting_verification' THEN 5 ELSE 6 END),"
+	"    ifnull(CAST(julianday(new.due) - 2440587.5 AS INTEGER), 99999999), 1)"
+	"    ON CONFLICT (region_id, state, due) DO UPDATE SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER item_tally_delete AFTER DELETE ON item WHEN old.removed = 0 BEGIN"
+	"  UPDATE item_tally SET n = n - 1 WHERE region_id = old.region_id"
+	"    AND state = (CASE old.state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1"
+	"     WHEN 'on_schedule' THEN 2 WHEN 'behind' THEN 3 WHEN 'done' THEN 4"
+	"     WHEN 'awaiting_verification' THEN 5 ELSE 6 END)"
+	"    AND due = ifnull(CAST(julianday(old.due) - 2440587.5 AS INTEGER), 99999999);"
+	"END;"
+	"CREATE TRIGGER item_tally_update AFTER UPDATE OF region_id, state, due, removed ON item"
+	"  BEGIN"
+	"  UPDATE item_tally SET n = n - 1 WHERE old.removed = 0 AND region_id = old.region_id"
+	"    AND state = (CASE old.state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1"
+	"     WHEN 'on_schedule' THEN 2 WHEN 'behind' THEN 3 WHEN 'done' THEN 4"
+	"     WHEN 'awaiting_verification' THEN 5 ELSE 6 END)"
+	"    AND due = ifnull(CAST(julianday(old.due) - 2440587.5 AS INTEGER), 99999999);"
+	"  INSERT INTO item_tally SELECT new.region_id,"
+	"    (CASE new.state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1"
+	"     WHEN 'on_schedule' THEN 2 WHEN 'behind' THEN 3 WHEN 'done' THEN 4"
+	"     WHEN 'awaiting_verification' THEN 5 ELSE 6 END),"
+	"    ifnull(CAST(julianday(new.due) - 2440587.5 AS INTEGER), 99999999), 1"
+	"    WHERE new.removed = 0"
+	"    ON CONFLICT (region_id, state, due) DO UPDATE SET n = n + 1;"
+	"END;"
+
+	/* The tree walk of a region's subtree (db_board.c, WITH RECURSIVE sub). */
+	"CREATE INDEX region_parent ON region(parent_id);"
+
+	/* Keyset pages for the board's sorts. The expressions must stay exactly as written in
+	 * db_board.c (ORDER_DUE, ORDER_STATE) or SQLite will not use these indexes; the state
+	 * rank follows enum state. */
+	"CREATE INDEX item_board_due ON item(ifnull(due, '~'), id) WHERE removed = 0;"
+	"CREATE INDEX item_board_state ON item("
+	"  (CASE state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_schedule' THEN 2"
+	"   WHEN 'behind' THEN 3 WHEN 'done' THEN 4 WHEN 'awaiting_verification' THEN 5"
+	"   ELSE 6 END), ifnull(due, '~'), id) WHERE removed = 0;"
+
+	/* Substring search over the problem texts: a contentless trigram index of the items that
+	 * are not removed (so that the index alone can count matches). Each text is indexed with
+	 * two trailing spaces so that every character starts a trigram, which lets db_board.c find
+	 * one- and two-character queries (the usual Chinese word) through the term list
+	 * (item_fts_terms) instead of scanning. The triggers must pass exactly the value that was
+	 * indexed, or the contentless index goes wrong. */
+	"CREATE VIRTUAL TABLE item_fts USING fts5(text, content='', tokenize='trigram');"
+	"CREATE VIRTUAL TABLE item_fts_terms USING fts5vocab(item_fts, row);"
+	"INSERT INTO item_fts(rowid, text) SELECT id, text || '  ' FROM item WHERE removed = 0;"
+	"CREATE TRIGGER item_fts_insert AFTER INSERT ON item WHEN new.removed = 0 BEGIN"
+	"  INSERT INTO item_fts(rowid, text) VALUES (new.id, new.text || '  ');"
+	"END;"
+	"CREATE TRIGGER item_fts_delete AFTER DELETE ON item WHEN old.removed = 0 BEGIN"
+	"  INSERT INTO item_fts(item_fts, rowid, text) VALUES ('delete', old.id, old.text || '  ');"
+	"END;"
+	"CREATE TRIGGER item_fts_update AFTER UPDATE OF text, removed ON item BEGIN"
+	"  INSERT INTO item_fts(item_fts, rowid, text)"
+	"    SELECT 'delete', old.id, old.text || '  ' WHERE old.removed = 0;"
+	"  INSERT INTO item_fts(rowid, text) SELECT new.id, new.text || '  ' WHERE new.removed = 0;"
+	"END;",
 };
 
 const size_t db_migration_count = sizeof db_migrations / sizeof db_migrations[0];

@@ -1,0 +1,173 @@
+#!/bin/sh
+# tests/screen/run.sh — screen tests (tig's method): the real build/duban reads keys and
+# commands from tests/screen/*.script (DUBAN_SCRIPT), draws into a virtual terminal of the
+# size the script's "# env:" line gives (output to /dev/null), and dumps its screen with
+# ":dump FILE" / ":dumpattr FILE"; each dump is compared with tests/screen/expected/FILE.
+# Also checks that man/duban.1 lists every key of the key table (src/keys.c).
+# UPDATE=1 writes the dumps as the new expected files (review them before committing!).
+# Ends with "N passed, N failed[, N skipped]".
+set -u
+cd "$(dirname "$0")/../.."
+top=$(pwd)
+bin=${DUBAN_BIN:-$top/build/duban}
+out=$top/build/screen
+exp=$top/tests/screen/expected
+pass=0 fail=0 skip=0
+ok() { pass=$((pass + 1)); printf 'ok   %s\n' "$1"; }
+bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$1"; }
+
+if [ ! -x "$bin" ]; then
+	echo "build/duban is missing: run make first"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+rm -rf "$out"
+mkdir -p "$out"
+
+# The seed board: the five reports placed in the region tree by the gazetteer. The import's
+# clock and user show in the item history, so DUBAN_USER is fixed and times are masked below.
+seed=$out/seed.db
+DUBAN_USER=tester DUBAN_GAZETTEER=data/gazetteer.txt "$bin" -f "$seed" import data/reports/*.txt \
+	>"$out/import.log" 2>&1 || { cat "$out/import.log"; echo "0 passed, 1 failed"; exit 1; }
+
+# A database with hostile text: another client (not duban's importer, which sanitises) wrote
+# escape sequences, bidi overrides and invalid UTF-8 into an item. The board must show them
+# as inert '?' and never send them to the terminal.
+hostile=$out/hostile.db
+cp "$seed" "$hostile"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$hostile" "UPDATE item SET text = char(27) || ']0;pwned' || char(7) || '标题' ||
+		char(27) || '[2J清屏' || char(8238) || '反向' || char(155) || '31m红' || CAST(X'FF41' AS TEXT)
+		|| '尾部文字' WHERE id = 1; UPDATE region SET name = '坏' || char(27) || '[31m名' WHERE id = 3;"
+else
+	rm -f "$hostile"
+fi
+
+# A newer version of a report (001: item 3 now done, item 12 gone), imported over the seed:
+# the update path of the import, which the tally and search triggers must follow.
+reimport=$out/reimport.db
+cp "$seed" "$reimport"
+head -n 87 data/reports/001_*.txt | sed '42s/正在推进/已完成整改/' >"$out/001_newer.txt"
+DUBAN_USER=tester DUBAN_GAZETTEER=data/gazetteer.txt "$bin" -f "$reimport" import "$out/001_newer.txt" \
+	>"$out/reimport.log" 2>&1 || { bad "re-import of a newer report"; cat "$out/reimport.log"; }
+
+# The tally (item_tally, kept by triggers) must equal counting the items, after a fresh
+# import and after an update; and a removed item must be gone from the search index.
+if command -v sqlite3 >/dev/null 2>&1; then
+	tally_sql="SELECT region_id,
+	  (CASE state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_schedule' THEN 2
+	   WHEN 'behind' THEN 3 WHEN 'done' THEN 4 WHEN 'awaiting_verification' THEN 5 ELSE 6 END),
+	  ifnull(CAST(julianday(due) - 2440587.5 AS INTEGER), 99999999), count(*)
+	  FROM item WHERE removed = 0 GROUP BY 1, 2, 3"
+	for db in "$seed" "$reimport"; do
+		d=$(sqlite3 "$db" "SELECT count(*) FROM (SELECT * FROM ($tally_sql) EXCEPT
+			SELECT region_id, state, due, n FROM item_tally WHERE n > 0);
+			SELECT count(*) FROM (SELECT region_id, state, due, n FROM item_tally WHERE n > 0
+			EXCEPT SELECT * FROM ($tally_sql));")
+		if [ "$(echo $d)" = "0 0" ]; then ok "tally equals the items ($(basename "$db"))"
+		else bad "tally equals the items ($(basename "$db")): $d rows differ"; fi
+	done
+	gone=$(sqlite3 "$reimport" "SELECT count(*) FROM item WHERE removed = 1 AND id IN
+		(SELECT rowid FROM item_fts WHERE item_fts MATCH '\"农膜回收利用率偏低\"');
+		SELECT count(*) FROM item WHERE removed = 1")
+	if [ "$(echo $gone)" = "0 1" ]; then ok "removed item left the search index"
+	else bad "removed item left the search index: $gone"; fi
+else
+	skip=$((skip + 3))
+	echo "skip tally checks (no sqlite3)"
+fi
+
+for script in tests/screen/*.script; do
+	name=$(basename "$script" .script)
+	envline=$(sed -n 's/^# env: *//p' "$script" | head -n 1)
+	db=$seed
+	case "$envline" in
+	*DB=hostile*) db=$hostile ;;
+	*DB=reimport*) db=$reimport ;;
+	esac
+	if [ ! -f "$db" ]; then
+		skip=$((skip + 1))
+		printf 'skip %s (no sqlite3 to build its database)\n' "$name"
+		continue
+	fi
+	# A GB18030 locale is generated once (localedef, a few seconds) into build/locale.
+	case "$envline" in *GB18030*)
+		if [ ! -d "$top/build/locale/zh_CN.GB18030" ]; then
+			mkdir -p "$top/build/locale"
+			localedef -i zh_CN -f GB18030 "$top/build/locale/zh_CN.GB18030" >/dev/null 2>&1 ||
+				rm -rf "$top/build/locale/zh_CN.GB18030"
+		fi
+		if [ ! -d "$top/build/locale/zh_CN.GB18030" ]; then
+			skip=$((skip + 1))
+			printf 'skip %s (cannot generate a GB18030 locale with localedef)\n' "$name"
+			continue
+		fi
+		envline="LOCPATH=$top/build/locale $envline" ;;
+	esac
+	mkdir -p "$out/$name"
+	# Defaults, then the script's own settings.
+	(
+		cd "$out/$name" &&
+		env -u NO_COLOR LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color COLUMNS=120 LINES=40 \
+			DUBAN_TODAY=2025-07-15 DUBAN_USER=tester $envline \
+			DUBAN_SCRIPT="$top/$script" "$bin" -f "$db"
+	) >"$out/$name.log" 2>&1
+	status=$?
+	if [ $status -ne 0 ]; then
+		bad "$name: duban exited $status"
+		cat "$out/$name.log"
+		continue
+	fi
+	dumps=$(sed -n 's/^:dump\(attr\)\{0,1\} //p' "$script")
+	for d in $dumps; do
+		got=$out/$name/$d
+		if [ ! -f "$got" ]; then
+			bad "$name/$d: not written"
+			continue
+		fi
+		# Import times vary: mask them (same width, so the layout is unchanged).
+		sed 's/20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9] tester/YYYY-MM-DD hh:mm tester/' \
+			"$got" >"$got.masked"
+		if [ "${UPDATE:-}" = 1 ]; then
+			cp "$got.masked" "$exp/$d"
+		fi
+		if [ ! -f "$exp/$d" ]; then
+			bad "$name/$d: no expected file (UPDATE=1 records it)"
+		elif diff -u "$exp/$d" "$got.masked" >"$got.diff"; then
+			ok "$name/$d"
+		else
+			bad "$name/$d"
+			cat "$got.diff"
+		fi
+	done
+done
+
+# Every key of the key table is in the man page. The board writes its table as mdoc
+# (":keys"); the check takes the words after "Ic" on .It lines of both.
+printf ':keys %s\n' "$out/keys.mdoc" >"$out/keys.script"
+if DUBAN_SCRIPT="$out/keys.script" TERM=xterm LINES=40 COLUMNS=120 "$bin" -f "$seed" \
+	>"$out/keys.log" 2>&1 && [ -s "$out/keys.mdoc" ]; then
+	ok "key table written as mdoc"
+else
+	bad "key table written as mdoc"
+fi
+if [ ! -f man/duban.1 ]; then
+	skip=$((skip + 1))
+	echo "skip man page keys (man/duban.1 is missing)"
+else
+	keys_of() {
+		awk '/^\.It / { for (i = 2; i < NF; i++) if ($i == "Ic") { k = $(i + 1);
+			gsub(/\\&/, "", k); print k } }' "$1" | sort -u
+	}
+	keys_of "$out/keys.mdoc" >"$out/keys.table"
+	keys_of man/duban.1 >"$out/keys.man"
+	missing=$(comm -23 "$out/keys.table" "$out/keys.man" | tr '\n' ' ')
+	if [ -z "$missing" ]; then
+		ok "man page lists every key"
+	else
+		bad "man page lists every key: missing $missing (paste build/screen/keys.mdoc into section KEYS)"
+	fi
+fi
+
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
