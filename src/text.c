@@ -497,11 +497,42 @@ static int from_utf16(const char *in, size_t len, size_t base, int big_endian, c
 	return 0;
 }
 
-/* Runs in[0..len) through cd into a new buffer. On an invalid or incomplete sequence returns
- * -1 with the input offset in *bad_at and errno's value in *bad_errno (EILSEQ or EINVAL);
- * on out-of-memory returns -1 with *bad_errno = ENOMEM. */
-static int iconv_all(iconv_t cd, const char *in, size_t len, size_t max_out, char **out,
-                     size_t *out_len, size_t *bad_at, int *bad_errno)
+enum iconv_bad {
+	ICONV_BAD_FAIL,     /* stop at the first invalid or incomplete sequence */
+	ICONV_BAD_QUESTION, /* write '?' for it and skip the character */
+};
+
+/* Output for a character the target encoding cannot hold: "?" in that encoding, or a raw
+ * '?' byte if even that fails. Returns 0, or -1 when out of room. */
+static int put_question(iconv_t cd, char **outp, size_t *outleft)
+{
+	char q[] = "?", *qp = q;
+	size_t qleft = 1;
+
+	if (iconv(cd, &qp, &qleft, outp, outleft) != (size_t)-1)
+		return 0;
+	if (errno == E2BIG)
+		return -1;
+	if (*outleft < 1)
+		return -1;
+	*(*outp)++ = '?';
+	(*outleft)--;
+	return 0;
+}
+
+/* Runs in[0..len) through cd into a new buffer of at first max_out bytes (grown as needed),
+ * then flushes cd's shift state. On success returns 0 with a NUL-terminated malloc'd buffer
+ * in *out (caller frees) and its length in bytes, without the NUL, in *out_len.
+ * On an invalid or incomplete sequence (EILSEQ / EINVAL), policy decides:
+ *   ICONV_BAD_FAIL: return -1 with the input byte offset in *bad_at and errno's value in
+ *     *bad_errno (EILSEQ, EINVAL or another iconv error);
+ *   ICONV_BAD_QUESTION: write one '?' (see put_question), skip the UTF-8 character at that
+ *     point of in, and go on; in must then be UTF-8.
+ * On out-of-memory returns -1 with *bad_errno = ENOMEM. Nothing is returned in *out on
+ * failure. Prints nothing; the caller words the message. */
+static int iconv_all(iconv_t cd, const char *in, size_t len, size_t max_out,
+                     enum iconv_bad policy, char **out, size_t *out_len, size_t *bad_at,
+                     int *bad_errno)
 {
 	size_t cap = max_out, used = 0, inleft = len;
 	char *inp = (char *)in, *buf = NULL;
@@ -543,10 +574,25 @@ static int iconv_all(iconv_t cd, const char *in, size_t len, size_t max_out, cha
 			grow = 1;
 			continue;
 		}
-		*bad_at = (size_t)(inp - in);
-		*bad_errno = errno;
-		free(buf);
-		return -1;
+		if (policy == ICONV_BAD_FAIL) {
+			*bad_at = (size_t)(inp - in);
+			*bad_errno = errno;
+			free(buf);
+			return -1;
+		}
+		/* EILSEQ: a character the target cannot hold (or an invalid byte); EINVAL: a
+		 * character cut off at the end. Either way one '?' and skip the character. */
+		{
+			uint32_t cp;
+			size_t n = text_decode(inp, inleft, &cp);
+			if (put_question(cd, &outp, &outleft) < 0) {
+				grow = 1; /* out of room: grow, and retry this character */
+				continue;
+			}
+			used = (size_t)(outp - buf);
+			inp += n;
+			inleft -= n;
+		}
 	}
 	buf[used] = '\0';
 	*out = buf;
@@ -586,7 +632,8 @@ static int from_iconv(const char *in, size_t len, size_t base, const char *enc, 
 		return -1;
 	}
 	/* GB18030 takes up to 1.5 bytes of UTF-8 per input byte; others grow on E2BIG. */
-	if (iconv_all(cd, in, len, len + len / 2 + 16, &buf, out_len, &bad_at, &bad_errno) < 0) {
+	if (iconv_all(cd, in, len, len + len / 2 + 16, ICONV_BAD_FAIL, &buf, out_len, &bad_at,
+	               &bad_errno) < 0) {
 		if (bad_errno == ENOMEM)
 			set_err(err, errsize, "out of memory");
 		else if (bad_errno == EINVAL)
@@ -765,31 +812,13 @@ int text_to_utf8(const char *in, size_t len, const char *enc, char **out, size_t
 	return 0;
 }
 
-/* Output for a character the target encoding cannot hold: "?" in that encoding, or a raw
- * '?' byte if even that fails. Returns 0, or -1 when out of room. */
-static int put_question(iconv_t cd, char **outp, size_t *outleft)
-{
-	char q[] = "?", *qp = q;
-	size_t qleft = 1;
-
-	if (iconv(cd, &qp, &qleft, outp, outleft) != (size_t)-1)
-		return 0;
-	if (errno == E2BIG)
-		return -1;
-	if (*outleft < 1)
-		return -1;
-	*(*outp)++ = '?';
-	(*outleft)--;
-	return 0;
-}
-
 char *text_from_utf8(const char *s, size_t len, const char *enc, size_t *out_len, char *err,
                      size_t errsize)
 {
-	char key[32], *buf = NULL, *inp = (char *)s;
-	size_t cap, used = 0, inleft = len;
+	char key[32], *buf = NULL;
+	size_t bad_at = 0;
 	iconv_t cd;
-	int flushing = 0, grow = 0;
+	int bad_errno = 0;
 
 	*out_len = 0;
 	if (!enc)
@@ -826,58 +855,14 @@ char *text_from_utf8(const char *s, size_t len, const char *enc, size_t *out_len
 		        enc);
 		return NULL;
 	}
-	cap = len + 16;
-	for (;;) {
-		char *outp;
-		size_t outleft, r;
-
-		if (!buf || grow || cap - used < 16) {
-			char *nb;
-			if (buf)
-				cap *= 2;
-			grow = 0;
-			nb = realloc(buf, cap + 1);
-			if (!nb) {
-				free(buf);
-				iconv_close(cd);
-				set_err(err, errsize, "out of memory");
-				return NULL;
-			}
-			buf = nb;
-		}
-		outp = buf + used;
-		outleft = cap - used;
-		if (flushing)
-			r = iconv(cd, NULL, NULL, &outp, &outleft);
-		else
-			r = iconv(cd, &inp, &inleft, &outp, &outleft);
-		used = (size_t)(outp - buf);
-		if (r != (size_t)-1) {
-			if (flushing)
-				break;
-			flushing = 1;
-			continue;
-		}
-		if (errno == E2BIG) {
-			grow = 1;
-			continue;
-		}
-		/* EILSEQ: a character enc cannot hold (or an invalid byte); EINVAL: a character
-		 * cut off at the end. Either way one '?' and skip the character. */
-		{
-			uint32_t cp;
-			size_t n = text_decode(inp, inleft, &cp);
-			if (put_question(cd, &outp, &outleft) < 0) {
-				grow = 1; /* out of room: grow, and retry this character */
-				continue;
-			}
-			used = (size_t)(outp - buf);
-			inp += n;
-			inleft -= n;
-		}
+	/* Output is about as long as the input for the usual targets; it grows on E2BIG. */
+	if (iconv_all(cd, s, len, len + 16, ICONV_BAD_QUESTION, &buf, out_len, &bad_at,
+	              &bad_errno) < 0) {
+		/* With ICONV_BAD_QUESTION the only failure is running out of memory. */
+		iconv_close(cd);
+		set_err(err, errsize, "out of memory");
+		return NULL;
 	}
 	iconv_close(cd);
-	buf[used] = '\0';
-	*out_len = used;
 	return buf;
 }
