@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "text.h"
 
 struct db {
 	sqlite3 *conn;
@@ -294,22 +295,113 @@ static const char *const field_names[F_COUNT] = {
 	"subcategory",
 };
 
-/* One statement per column: SQL text is never assembled at run time. */
-static const char *const update_sql[F_COUNT] = {
-	"UPDATE item SET text = ?1 WHERE id = ?2",
-	"UPDATE item SET status = ?1 WHERE id = ?2",
-	"UPDATE item SET deadline = ?1 WHERE id = ?2",
-	"UPDATE item SET lead_unit = ?1 WHERE id = ?2",
-	"UPDATE item SET responsible_unit = ?1 WHERE id = ?2",
-	"UPDATE item SET acceptance_unit = ?1 WHERE id = ?2",
-	"UPDATE item SET goal = ?1 WHERE id = ?2",
-	"UPDATE item SET subcategory = ?1 WHERE id = ?2",
+/* The statements of one import (or edit). Each is prepared on first use and finalised with the
+ * others in ctx_finish: a big report runs most of them thousands of times, and preparing costs
+ * more than running. SQL text is never assembled at run time: one UPDATE per column. */
+enum stmt {
+	S_UPD_FIELD, /* F_COUNT statements, in the order of enum field */
+	S_INS_ITEM = S_UPD_FIELD + F_COUNT,
+	S_INS_MEASURE,
+	S_INS_HISTORY,
+	S_EDITED,
+	S_SEL_ITEM,
+	S_SEL_MEASURES,
+	S_DEL_MEASURES,
+	S_UPD_STATE,
+	S_UPD_DUE,
+	S_UPD_PLACE,
+	S_RELIST,
+	S_REMOVE,
+	S_PUBLISH,
+	S_SEL_KNOWN,
+	S_SEL_CATEGORY,
+	S_UPD_CATEGORY,
+	S_INS_CATEGORY,
+	S_CATEGORY_NAME,
+	S_COUNT
 };
+
+static const char *const stmt_sql[S_COUNT] = {
+	[S_UPD_FIELD + F_TEXT] = "UPDATE item SET text = ?1 WHERE id = ?2",
+	[S_UPD_FIELD + F_STATUS] = "UPDATE item SET status = ?1 WHERE id = ?2",
+	[S_UPD_FIELD + F_DEADLINE] = "UPDATE item SET deadline = ?1 WHERE id = ?2",
+	[S_UPD_FIELD + F_LEAD] = "UPDATE item SET lead_unit = ?1 WHERE id = ?2",
+	[S_UPD_FIELD + F_RESPONSIBLE] = "UPDATE item SET responsible_unit = ?1 WHERE id = ?2",
+	[S_UPD_FIELD + F_ACCEPTANCE] = "UPDATE item SET acceptance_unit = ?1 WHERE id = ?2",
+	[S_UPD_FIELD + F_GOAL] = "UPDATE item SET goal = ?1 WHERE id = ?2",
+	[S_UPD_FIELD + F_SUBCATEGORY] = "UPDATE item SET subcategory = ?1 WHERE id = ?2",
+	/* Added items start out removed and are listed by S_PUBLISH in one statement at the end:
+	 * see publish(). */
+	[S_INS_ITEM] = "INSERT INTO item(report_id, category_id, region_id, seq, no, text, status,"
+	               " deadline, lead_unit, responsible_unit, acceptance_unit, goal, subcategory,"
+	               " state, due, due_kind, long_term, line, updated_at, updated_by, removed)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+	               " ?16, ?17, ?18, ?19, ?20, 1)",
+	[S_INS_MEASURE] = "INSERT INTO measure(item_id, seq, text, status) VALUES (?1, ?2, ?3, ?4)",
+	[S_INS_HISTORY] = "INSERT INTO history(item_id, at, who, field, old, new, source)"
+	                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_EDITED] = "SELECT 1 FROM history WHERE item_id = ?1 AND field = ?2 AND source = 'edit'"
+	             " LIMIT 1",
+	[S_SEL_ITEM] = "SELECT text, status, deadline, lead_unit, responsible_unit, acceptance_unit,"
+	               " goal, subcategory, state, removed, category_id, seq FROM item WHERE id = ?1",
+	[S_SEL_MEASURES] = "SELECT text, status FROM measure WHERE item_id = ?1 ORDER BY seq",
+	[S_DEL_MEASURES] = "DELETE FROM measure WHERE item_id = ?1",
+	[S_UPD_STATE] = "UPDATE item SET state = ?1 WHERE id = ?2",
+	[S_UPD_DUE] = "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3 WHERE id = ?4",
+	/* Not "removed": setting it, even to its value, fires the board's FTS and tally triggers. */
+	[S_UPD_PLACE] = "UPDATE item SET category_id = ?1, seq = ?2, line = ?3,"
+	                " version = version + ?4, updated_at = ?5, updated_by = ?6 WHERE id = ?7",
+	[S_RELIST] = "UPDATE item SET removed = 0 WHERE id = ?1",
+	[S_REMOVE] = "UPDATE item SET removed = 1, version = version + 1, updated_at = ?2,"
+	             " updated_by = ?3 WHERE id = ?1",
+	[S_PUBLISH] = "UPDATE item SET removed = 0 WHERE report_id = ?1 AND id >= ?2 AND removed = 1",
+	[S_SEL_KNOWN] = "SELECT item.id, c.label, item.no, item.removed FROM item"
+	                " JOIN category c ON c.id = item.category_id WHERE item.report_id = ?1"
+	                " ORDER BY c.seq, item.seq, item.id",
+	[S_SEL_CATEGORY] = "SELECT id, label, title FROM category WHERE report_id = ?1 AND seq = ?2",
+	[S_UPD_CATEGORY] = "UPDATE category SET label = ?1, title = ?2 WHERE id = ?3",
+	[S_INS_CATEGORY] = "INSERT INTO category(label, title, report_id, seq) VALUES (?1, ?2, ?3, ?4)",
+	[S_CATEGORY_NAME] = "SELECT label, title FROM category WHERE id = ?1",
+};
+
+struct import_ctx {
+	struct db *db;
+	const char *now;
+	sqlite3_stmt *st[S_COUNT];
+	int64_t first_new; /* the first item this import added, 0 when none */
+};
+
+/* Statement s ready to bind: prepared on first use, else reset with its bindings cleared. */
+static sqlite3_stmt *use(struct import_ctx *c, enum stmt s)
+{
+	if (!c->st[s])
+		return c->st[s] = prepare(c->db, stmt_sql[s]);
+	sqlite3_reset(c->st[s]);
+	sqlite3_clear_bindings(c->st[s]);
+	return c->st[s];
+}
+
+static void ctx_finish(struct import_ctx *c)
+{
+	for (int s = 0; s < S_COUNT; s++) {
+		sqlite3_finalize(c->st[s]);
+		c->st[s] = NULL;
+	}
+}
+
+/* Runs a statement that returns no row. */
+static int run(struct import_ctx *c, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(c->db, what);
+}
 
 static const char *item_field(const struct import_item *it, enum field f)
 {
 	switch (f) {
-	case F_TEXT: return it->text;
+	case F_TEXT: return it->text ? it->text : "";
 	case F_STATUS: return it->status;
 	case F_DEADLINE: return it->deadline;
 	case F_LEAD: return it->lead_unit;
@@ -327,19 +419,13 @@ static int str_eq(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-/* Prepared statements for one import, finalised together. */
-struct import_ctx {
-	struct db *db;
-	const char *now;
-	sqlite3_stmt *ins_item, *ins_measure, *ins_history, *edited;
-};
-
 static int history_add(struct import_ctx *c, int64_t item, const char *field, const char *old,
                        const char *new_value, const char *source)
 {
-	sqlite3_stmt *st = c->ins_history;
+	sqlite3_stmt *st = use(c, S_INS_HISTORY);
 
-	sqlite3_reset(st);
+	if (!st)
+		return -1;
 	sqlite3_bind_int64(st, 1, item);
 	bind_text(st, 2, c->now);
 	bind_text(st, 3, db_who(c->db));
@@ -347,15 +433,13 @@ static int history_add(struct import_ctx *c, int64_t item, const char *field, co
 	bind_text(st, 5, old);
 	bind_text(st, 6, new_value);
 	bind_text(st, 7, source);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail_sqlite(c->db, "writing history");
-	return 0;
+	return run(c, st, "writing history");
 }
 
 /* State and due date of an imported item, from its printed status, measures and deadline. */
 static enum state item_state(const struct import_item *it)
 {
-	const char *stack[64];
+	const char *stack[64] = {0};
 	const char **ms = it->measure_count <= 64 ? stack : malloc(it->measure_count * sizeof *ms);
 	enum state s;
 
@@ -386,59 +470,83 @@ static void bind_deadline(sqlite3_stmt *st, int first, const char *deadline)
 static int insert_measures(struct import_ctx *c, int64_t item, const struct import_item *it)
 {
 	for (size_t i = 0; i < it->measure_count; i++) {
-		sqlite3_stmt *st = c->ins_measure;
+		sqlite3_stmt *st = use(c, S_INS_MEASURE);
 
-		sqlite3_reset(st);
+		if (!st)
+			return -1;
 		sqlite3_bind_int64(st, 1, item);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
 		bind_text(st, 3, it->measures[i].text ? it->measures[i].text : "");
 		bind_text(st, 4, it->measures[i].status);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return db_fail_sqlite(c->db, "adding a measure");
+		if (run(c, st, "adding a measure") < 0)
+			return -1;
 	}
 	return 0;
 }
 
+/* Adds an item, hidden (removed = 1) until publish() lists all the added items at once. */
 static int insert_item(struct import_ctx *c, int64_t report, int64_t category, int64_t region,
-                       int seq, const struct import_item *it, const char *file, int64_t *out_id)
+                       int seq, const struct import_item *it, const char *file)
 {
-	sqlite3_stmt *st = c->ins_item;
+	sqlite3_stmt *st = use(c, S_INS_ITEM);
 	int64_t id;
 	char what[256];
 
-	sqlite3_reset(st);
+	if (!st)
+		return -1;
 	sqlite3_bind_int64(st, 1, report);
 	sqlite3_bind_int64(st, 2, category);
 	sqlite3_bind_int64(st, 3, region);
 	sqlite3_bind_int(st, 4, seq);
 	bind_text(st, 5, it->no ? it->no : "");
 	for (int f = 0; f < F_COUNT; f++)
-		bind_text(st, 6 + f, f == F_TEXT && !it->text ? "" : item_field(it, (enum field)f));
+		bind_text(st, 6 + f, item_field(it, (enum field)f));
 	bind_text(st, 14, state_name(item_state(it)));
 	bind_deadline(st, 15, it->deadline);
 	sqlite3_bind_int(st, 18, it->line);
 	bind_text(st, 19, c->now);
 	bind_text(st, 20, db_who(c->db));
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail_sqlite(c->db, "adding an item");
+	if (run(c, st, "adding an item") < 0)
+		return -1;
 	id = sqlite3_last_insert_rowid(c->db->conn);
-	*out_id = id;
+	if (!c->first_new || id < c->first_new)
+		c->first_new = id;
 	snprintf(what, sizeof what, "imported from %s", file);
 	if (insert_measures(c, id, it) < 0 || history_add(c, id, "item", NULL, what, "import") < 0)
 		return -1;
 	return 0;
 }
 
-/* Whether a user edited field of item in duban (history with source "edit"). */
+/* Lists the items this import added, in one statement. The board's FTS5 index flushes its
+ * pending terms at every statement that writes to it (each opens a savepoint), so a trigger
+ * firing once per INSERT made a new report's import four times slower than one UPDATE that
+ * fires the triggers for all the rows. Added items have ids above every earlier item: the
+ * write lock is held and rowids are allocated upwards. */
+static int publish(struct import_ctx *c, int64_t report)
+{
+	sqlite3_stmt *st;
+
+	if (!c->first_new)
+		return 0;
+	if (!(st = use(c, S_PUBLISH)))
+		return -1;
+	sqlite3_bind_int64(st, 1, report);
+	sqlite3_bind_int64(st, 2, c->first_new);
+	return run(c, st, "listing the added items");
+}
+
+/* Whether a user edited field of item in duban (history with source "edit"): 1, 0, or -1. */
 static int was_edited(struct import_ctx *c, int64_t item, const char *field)
 {
-	sqlite3_stmt *st = c->edited;
+	sqlite3_stmt *st = use(c, S_EDITED);
 	int rc;
 
-	sqlite3_reset(st);
+	if (!st)
+		return -1;
 	sqlite3_bind_int64(st, 1, item);
 	bind_text(st, 2, field);
 	rc = sqlite3_step(st);
+	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
@@ -485,26 +593,96 @@ static void brief(const char *s, char *buf, size_t size)
 	snprintf(buf, size, "%.*s%s", (int)n, s, s[n] ? "…" : "");
 }
 
-/* Compares one stored item with its new printed version and applies what the report changed,
- * keeping fields a user edited. Sets *changed when anything was written. */
-static int update_item(struct import_ctx *c, int64_t id, const struct import_item *it,
-                       int64_t category, int seq, struct db_import_result *res, int *changed)
+/* "一 贯彻落实…" for history: a category's label and title; malloc'd, NULL when out of memory. */
+static char *category_name(const char *label, const char *title)
 {
-	static const char *const cols =
-	    "SELECT text, status, deadline, lead_unit, responsible_unit, acceptance_unit, goal,"
-	    " subcategory, state, removed, category_id, seq, no FROM item WHERE id = ?1";
-	sqlite3_stmt *st = prepare(c->db, cols);
+	size_t n = strlen(label ? label : "") + strlen(title ? title : "") + 2;
+	char *s = malloc(n);
+
+	if (s)
+		snprintf(s, n, "%s%s%s", label ? label : "", label && title ? " " : "",
+		         title ? title : "");
+	return s;
+}
+
+/* The history line of an item that the new version lists under another category. */
+static int history_moved(struct import_ctx *c, int64_t id, int64_t old_category,
+                         const struct import_category *cat)
+{
+	sqlite3_stmt *st = use(c, S_CATEGORY_NAME);
+	char *old = NULL, *now = category_name(cat->label, cat->title);
+	int rc;
+
+	if (!st || !now) {
+		free(now);
+		return st ? db_fail(c->db, "out of memory") : -1;
+	}
+	sqlite3_bind_int64(st, 1, old_category);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		old = category_name((const char *)sqlite3_column_text(st, 0),
+		                    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		rc = db_fail_sqlite(c->db, "reading a category");
+	else if (!old)
+		rc = db_fail(c->db, "out of memory");
+	else
+		rc = history_add(c, id, "category", old, now, "import");
+	free(old);
+	free(now);
+	return rc;
+}
+
+/* Whether the stored measures of item id are those of it: 1, 0, or -1. */
+static int same_measures(struct import_ctx *c, int64_t id, const struct import_item *it,
+                         size_t *stored)
+{
+	sqlite3_stmt *st = use(c, S_SEL_MEASURES);
+	size_t n = 0;
+	int same = 1, step;
+
+	*stored = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		const char *s = (const char *)sqlite3_column_text(st, 1);
+
+		if (n >= it->measure_count ||
+		    !str_eq(t, it->measures[n].text ? it->measures[n].text : "") ||
+		    !str_eq(s, it->measures[n].status))
+			same = 0;
+		n++;
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return db_fail_sqlite(c->db, "reading measures");
+	*stored = n;
+	return same && n == it->measure_count;
+}
+
+/* Compares one stored item with its new printed version and applies what the report changed,
+ * keeping fields a user edited; counts the item in res. Sets *changed when anything was
+ * written. */
+static int update_item(struct import_ctx *c, int64_t id, const struct import_item *it,
+                       const struct import_category *cat, int64_t category, int seq,
+                       struct db_import_result *res, int *changed)
+{
+	sqlite3_stmt *st = use(c, S_SEL_ITEM);
 	char *old[F_COUNT] = {0};
 	char *old_state = NULL;
-	int removed = 0, rc, dirty = 0, status_changed = 0, deadline_changed = 0;
+	int removed = 0, rc, dirty = 0, status_changed = 0;
 	int64_t old_category = 0;
 	int old_seq = 0;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
 		return db_fail_sqlite(c->db, "reading an item");
 	}
 	for (int f = 0; f < F_COUNT; f++)
@@ -513,23 +691,19 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 	removed = sqlite3_column_int(st, 9);
 	old_category = sqlite3_column_int64(st, 10);
 	old_seq = sqlite3_column_int(st, 11);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 
 	rc = 0;
 	for (int f = 0; f < F_COUNT && rc == 0; f++) {
 		const char *now = item_field(it, (enum field)f);
 		int edited;
 
-		if (f == F_TEXT && !now)
-			now = "";
 		if (str_eq(old[f], now))
 			continue;
 		edited = was_edited(c, id, field_names[f]);
 		if (edited < 0) {
 			rc = -1;
-			break;
-		}
-		if (edited) {
+		} else if (edited) {
 			char a[256], b[256];
 
 			brief(old[f], a, sizeof a);
@@ -537,62 +711,47 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			if (add_difference(res, "item %lld (%s) %s: kept the edit \"%s\"; the report says \"%s\"",
 			                   (long long)id, it->no ? it->no : "", field_names[f], a, b) < 0)
 				rc = db_fail(c->db, "out of memory");
-			continue;
-		}
-		st = prepare(c->db, update_sql[f]);
-		if (!st) {
+		} else if (!(st = use(c, (enum stmt)(S_UPD_FIELD + f)))) {
 			rc = -1;
-			break;
+		} else {
+			bind_text(st, 1, now);
+			sqlite3_bind_int64(st, 2, id);
+			rc = run(c, st, "updating an item");
+			if (rc == 0)
+				rc = history_add(c, id, field_names[f], old[f], now, "import");
+			dirty = 1;
+			status_changed |= f == F_STATUS;
+			if (rc == 0 && f == F_DEADLINE) {
+				/* the due date follows the printed deadline */
+				if (!(st = use(c, S_UPD_DUE)))
+					rc = -1;
+				else {
+					bind_deadline(st, 1, now);
+					sqlite3_bind_int64(st, 4, id);
+					rc = run(c, st, "updating a due date");
+				}
+			}
 		}
-		bind_text(st, 1, now);
-		sqlite3_bind_int64(st, 2, id);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = db_fail_sqlite(c->db, "updating an item");
-		sqlite3_finalize(st);
-		if (rc == 0)
-			rc = history_add(c, id, field_names[f], old[f], now, "import");
-		dirty = 1;
-		status_changed |= f == F_STATUS;
-		deadline_changed |= f == F_DEADLINE;
 	}
 
 	/* Measures: replaced as a whole when the report's list differs. */
 	if (rc == 0) {
-		size_t n = 0;
-		int same = 1;
+		size_t n;
+		int same = same_measures(c, id, it, &n);
 
-		st = prepare(c->db, "SELECT text, status FROM measure WHERE item_id = ?1 ORDER BY seq");
-		if (!st)
+		if (same < 0)
 			rc = -1;
-		else {
-			sqlite3_bind_int64(st, 1, id);
-			while (sqlite3_step(st) == SQLITE_ROW) {
-				const char *t = (const char *)sqlite3_column_text(st, 0);
-				const char *s = (const char *)sqlite3_column_text(st, 1);
-
-				if (n >= it->measure_count || !str_eq(t, it->measures[n].text ? it->measures[n].text : "") ||
-				    !str_eq(s, it->measures[n].status))
-					same = 0;
-				n++;
-			}
-			sqlite3_finalize(st);
-			if (n != it->measure_count)
-				same = 0;
-		}
-		if (rc == 0 && !same) {
+		else if (!same) {
 			char a[32], b[32];
 
-			st = prepare(c->db, "DELETE FROM measure WHERE item_id = ?1");
-			if (!st)
+			snprintf(a, sizeof a, "%zu measures", n);
+			snprintf(b, sizeof b, "%zu measures", it->measure_count);
+			if (!(st = use(c, S_DEL_MEASURES)))
 				rc = -1;
 			else {
 				sqlite3_bind_int64(st, 1, id);
-				if (sqlite3_step(st) != SQLITE_DONE)
-					rc = db_fail_sqlite(c->db, "replacing measures");
-				sqlite3_finalize(st);
+				rc = run(c, st, "replacing measures");
 			}
-			snprintf(a, sizeof a, "%zu measures", n);
-			snprintf(b, sizeof b, "%zu measures", it->measure_count);
 			if (rc == 0)
 				rc = insert_measures(c, id, it);
 			if (rc == 0)
@@ -602,112 +761,79 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 		}
 	}
 
-	/* Derived fields follow the printed ones unless a user set them. */
-	if (rc == 0 && status_changed && was_edited(c, id, "status") == 0) {
+	/* The state follows the printed status and measures unless a user set the status or the
+	 * state. */
+	if (rc == 0 && status_changed) {
 		const char *now_state = state_name(item_state(it));
-		int edited = was_edited(c, id, "state");
+		int edited_status = was_edited(c, id, "status");
+		int edited = edited_status == 0 ? was_edited(c, id, "state") : 0;
 
-		if (edited < 0)
+		if (edited_status < 0 || edited < 0)
 			rc = -1;
-		else if (!str_eq(old_state, now_state)) {
+		else if (!edited_status && !str_eq(old_state, now_state)) {
 			if (edited) {
 				if (add_difference(res, "item %lld (%s) state: kept the edit \"%s\"; the report "
 				                        "now means \"%s\"",
 				                   (long long)id, it->no ? it->no : "", old_state, now_state) < 0)
 					rc = db_fail(c->db, "out of memory");
+			} else if (!(st = use(c, S_UPD_STATE))) {
+				rc = -1;
 			} else {
-				st = prepare(c->db, "UPDATE item SET state = ?1 WHERE id = ?2");
-				if (!st)
-					rc = -1;
-				else {
-					bind_text(st, 1, now_state);
-					sqlite3_bind_int64(st, 2, id);
-					if (sqlite3_step(st) != SQLITE_DONE)
-						rc = db_fail_sqlite(c->db, "updating a state");
-					sqlite3_finalize(st);
-				}
+				bind_text(st, 1, now_state);
+				sqlite3_bind_int64(st, 2, id);
+				rc = run(c, st, "updating a state");
 				if (rc == 0)
 					rc = history_add(c, id, "state", old_state, now_state, "import");
 			}
 		}
 	}
-	if (rc == 0 && deadline_changed && was_edited(c, id, "deadline") == 0) {
-		st = prepare(c->db, "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3 WHERE id = ?4");
-		if (!st)
+	if (rc == 0 && removed) {
+		if (!(st = use(c, S_RELIST)))
 			rc = -1;
 		else {
-			bind_deadline(st, 1, it->deadline);
-			sqlite3_bind_int64(st, 4, id);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = db_fail_sqlite(c->db, "updating a due date");
-			sqlite3_finalize(st);
+			sqlite3_bind_int64(st, 1, id);
+			rc = run(c, st, "listing an item again");
 		}
+		if (rc == 0)
+			rc = history_add(c, id, "item", "removed", "listed again", "import");
+		dirty = 1;
 	}
-	if (rc == 0 && (removed || old_category != category || old_seq != seq || dirty)) {
-		if (removed && history_add(c, id, "item", "removed", "listed again", "import") < 0)
+	if (rc == 0 && old_category != category) {
+		rc = history_moved(c, id, old_category, cat);
+		dirty = 1;
+	}
+	if (rc == 0 && (old_seq != seq || dirty)) {
+		if (!(st = use(c, S_UPD_PLACE)))
 			rc = -1;
-		st = rc ? NULL : prepare(c->db, "UPDATE item SET removed = 0, category_id = ?1, seq = ?2,"
-		                                " line = ?3, version = version + ?4, updated_at = ?5,"
-		                                " updated_by = ?6 WHERE id = ?7");
-		if (rc == 0 && !st)
-			rc = -1;
-		if (st) {
+		else {
 			sqlite3_bind_int64(st, 1, category);
 			sqlite3_bind_int(st, 2, seq);
 			sqlite3_bind_int(st, 3, it->line);
-			sqlite3_bind_int(st, 4, dirty || removed);
+			sqlite3_bind_int(st, 4, dirty);
 			bind_text(st, 5, c->now);
 			bind_text(st, 6, db_who(c->db));
 			sqlite3_bind_int64(st, 7, id);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = db_fail_sqlite(c->db, "updating an item");
-			sqlite3_finalize(st);
+			rc = run(c, st, "updating an item");
 		}
-		if (dirty || removed) {
-			*changed = 1;
-			res->items_updated++;
-		} else {
-			res->items_unchanged++;
-		}
-	} else if (rc == 0) {
-		res->items_unchanged++;
+		*changed = 1;
 	}
+	if (rc == 0 && dirty)
+		res->items_updated++;
+	else if (rc == 0)
+		res->items_unchanged++;
 	for (int f = 0; f < F_COUNT; f++)
 		free(old[f]);
 	free(old_state);
 	return rc;
 }
 
-/* Key of an item within its report: category label and number, plus how many items before it
- * in the report had the same key (reports may restart numbering per category). */
-static int find_item(struct db *db, int64_t report, const char *label, const char *no,
-                     int occurrence, int64_t *id)
+static int category_upsert(struct import_ctx *c, int64_t report, int seq,
+                           const struct import_category *cat, int64_t *id, int *changed)
 {
-	sqlite3_stmt *st = prepare(db, "SELECT item.id FROM item JOIN category c ON c.id = item.category_id"
-	                               " WHERE item.report_id = ?1 AND c.label IS ?2 AND item.no = ?3"
-	                               " ORDER BY item.seq LIMIT 1 OFFSET ?4");
+	sqlite3_stmt *st = use(c, S_SEL_CATEGORY);
 	int rc;
 
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, report);
-	bind_text(st, 2, label);
-	bind_text(st, 3, no ? no : "");
-	sqlite3_bind_int(st, 4, occurrence);
-	rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "matching items");
-	return 0;
-}
-
-static int category_upsert(struct db *db, int64_t report, int seq, const struct import_category *cat,
-                           int64_t *id, int *changed)
-{
-	sqlite3_stmt *st = prepare(db, "SELECT id, label, title FROM category WHERE report_id = ?1 AND seq = ?2");
-	int rc;
-
+	*id = 0;
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, report);
@@ -717,70 +843,227 @@ static int category_upsert(struct db *db, int64_t report, int seq, const struct 
 		int same = str_eq((const char *)sqlite3_column_text(st, 1), cat->label) &&
 		           str_eq((const char *)sqlite3_column_text(st, 2), cat->title);
 		*id = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (same)
 			return 0;
-		st = prepare(db, "UPDATE category SET label = ?1, title = ?2 WHERE id = ?3");
-		if (!st)
+		if (!(st = use(c, S_UPD_CATEGORY)))
 			return -1;
 		sqlite3_bind_int64(st, 3, *id);
 	} else {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
-			return db_fail_sqlite(db, "reading categories");
-		st = prepare(db, "INSERT INTO category(label, title, report_id, seq) VALUES (?1, ?2, ?3, ?4)");
-		if (!st)
+			return db_fail_sqlite(c->db, "reading categories");
+		if (!(st = use(c, S_INS_CATEGORY)))
 			return -1;
 		sqlite3_bind_int64(st, 3, report);
 		sqlite3_bind_int(st, 4, seq);
 	}
 	bind_text(st, 1, cat->label);
 	bind_text(st, 2, cat->title);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "writing a category");
+	if (run(c, st, "writing a category") < 0)
+		return -1;
 	if (!*id)
-		*id = sqlite3_last_insert_rowid(db->conn);
+		*id = sqlite3_last_insert_rowid(c->db->conn);
 	*changed = 1;
 	return 0;
 }
 
-static int cmp_id(const void *a, const void *b)
+/* ---- matching a new version's items with the stored ones -------------------------------- */
+
+/* An item is known by its category's label, its number, and how many items before it in the
+ * report have the same label and number (numbering may restart, and a report may repeat a
+ * category label). Both versions are keyed the same way, over the whole report. */
+struct key {
+	const char *label; /* NULL for the implicit category */
+	const char *no;
+	size_t order;   /* position in the report */
+	int occurrence; /* set by number_keys */
+	int64_t id;     /* stored items: the item */
+	int removed, matched;
+};
+
+static int cmp_key_name(const struct key *a, const struct key *b)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return (x > y) - (x < y);
+	int d = !a->label || !b->label ? (a->label != NULL) - (b->label != NULL)
+	                               : strcmp(a->label, b->label);
+	return d ? d : strcmp(a->no, b->no);
 }
 
-/* Marks the items of the report that the new version no longer lists (not in seen, sorted). */
-static int mark_removed(struct import_ctx *c, int64_t report, const int64_t *seen, size_t n_seen,
+static int cmp_key_order(const void *pa, const void *pb)
+{
+	const struct key *a = pa, *b = pb;
+	int d = cmp_key_name(a, b);
+
+	return d ? d : (a->order > b->order) - (a->order < b->order);
+}
+
+static int cmp_key_occurrence(const void *pa, const void *pb)
+{
+	const struct key *a = pa, *b = pb;
+	int d = cmp_key_name(a, b);
+
+	return d ? d : (a->occurrence > b->occurrence) - (a->occurrence < b->occurrence);
+}
+
+/* Sorts keys by label, number and order, and numbers the occurrences of each label and number;
+ * the array is then also sorted for bsearch with cmp_key_occurrence. */
+static void number_keys(struct key *k, size_t n)
+{
+	if (n == 0)
+		return;
+	qsort(k, n, sizeof *k, cmp_key_order);
+	for (size_t i = 0; i < n; i++)
+		k[i].occurrence = i > 0 && cmp_key_name(&k[i - 1], &k[i]) == 0 ? k[i - 1].occurrence + 1 : 0;
+}
+
+static void keys_free(struct key *k, size_t n)
+{
+	for (size_t i = 0; k && i < n; i++) {
+		free((char *)k[i].label);
+		free((char *)k[i].no);
+	}
+	free(k);
+}
+
+/* The items of a stored report, keyed (see struct key); *out is freed with keys_free. */
+static int load_known(struct import_ctx *c, int64_t report, struct key **out, size_t *count)
+{
+	sqlite3_stmt *st = use(c, S_SEL_KNOWN);
+	struct key *k = NULL;
+	size_t n = 0, cap = 0;
+	int step, rc = 0;
+
+	*out = NULL;
+	*count = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, report);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			struct key *p = realloc(k, (cap = cap ? cap * 2 : 256) * sizeof *k);
+			if (!p) {
+				rc = db_fail(c->db, "out of memory");
+				break;
+			}
+			k = p;
+		}
+		memset(&k[n], 0, sizeof k[n]);
+		k[n].id = sqlite3_column_int64(st, 0);
+		k[n].label = col_text(st, 1);
+		k[n].no = col_text(st, 2);
+		k[n].removed = sqlite3_column_int(st, 3);
+		k[n].order = n;
+		n++;
+		if (!k[n - 1].no || (sqlite3_column_type(st, 1) != SQLITE_NULL && !k[n - 1].label)) {
+			rc = db_fail(c->db, "out of memory");
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = db_fail_sqlite(c->db, "reading the stored items");
+	if (rc < 0) {
+		keys_free(k, n);
+		return -1;
+	}
+	number_keys(k, n);
+	*out = k;
+	*count = n;
+	return 0;
+}
+
+/* Occurrences of the new version's items, in report order (see struct key); malloc'd. */
+static int *new_occurrences(const struct import_report *r)
+{
+	size_t n = import_report_item_count(r), i = 0;
+	struct key *k = calloc(n + 1, sizeof *k);
+	int *occ = calloc(n + 1, sizeof *occ);
+
+	if (!k || !occ) {
+		free(k);
+		free(occ);
+		return NULL;
+	}
+	for (size_t ci = 0; ci < r->category_count; ci++)
+		for (size_t ii = 0; ii < r->categories[ci].item_count; ii++, i++) {
+			const char *no = r->categories[ci].items[ii].no;
+			k[i].label = r->categories[ci].label;
+			k[i].no = no ? no : "";
+			k[i].order = i;
+		}
+	number_keys(k, n);
+	for (i = 0; i < n; i++)
+		occ[k[i].order] = k[i].occurrence;
+	free(k);
+	return occ;
+}
+
+/* Marks the stored items that the new version no longer lists. */
+static int mark_removed(struct import_ctx *c, struct key *known, size_t n,
                         struct db_import_result *res, int *changed)
 {
-	sqlite3_stmt *st = prepare(c->db, "SELECT id FROM item WHERE report_id = ?1 AND removed = 0");
-	sqlite3_stmt *up = prepare(c->db, "UPDATE item SET removed = 1, version = version + 1,"
-	                                  " updated_at = ?2, updated_by = ?3 WHERE id = ?1");
-	int rc = st && up ? 0 : -1;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st;
 
-	if (rc == 0)
-		sqlite3_bind_int64(st, 1, report);
-	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-
-		if (bsearch(&id, seen, n_seen, sizeof *seen, cmp_id))
+		if (known[i].matched || known[i].removed)
 			continue;
-		sqlite3_reset(up);
-		sqlite3_bind_int64(up, 1, id);
-		bind_text(up, 2, c->now);
-		bind_text(up, 3, db_who(c->db));
-		if (sqlite3_step(up) != SQLITE_DONE)
-			rc = db_fail_sqlite(c->db, "marking an item removed");
-		if (rc == 0)
-			rc = history_add(c, id, "item", "listed", "removed", "import");
+		if (!(st = use(c, S_REMOVE)))
+			return -1;
+		sqlite3_bind_int64(st, 1, known[i].id);
+		bind_text(st, 2, c->now);
+		bind_text(st, 3, db_who(c->db));
+		if (run(c, st, "marking an item removed") < 0 ||
+		    history_add(c, known[i].id, "item", "listed", "removed", "import") < 0)
+			return -1;
 		res->items_removed++;
 		*changed = 1;
 	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(up);
+	return 0;
+}
+
+/* A new version of a stored report: items matched by key are updated, others added, stored
+ * ones no longer listed marked removed. */
+static int import_update(struct import_ctx *c, const struct import_report *r, int64_t report,
+                         int64_t region, struct db_import_result *res, int *changed)
+{
+	struct key *known = NULL;
+	size_t n_known = 0, i = 0;
+	int *occ = NULL, rc = 0, seq = 0;
+	const char *file = r->file ? r->file : "-";
+
+	if (load_known(c, report, &known, &n_known) < 0)
+		return -1;
+	if (!(occ = new_occurrences(r))) {
+		keys_free(known, n_known);
+		return db_fail(c->db, "out of memory");
+	}
+	for (size_t ci = 0; ci < r->category_count && rc == 0; ci++) {
+		const struct import_category *cat = &r->categories[ci];
+		int64_t cat_id;
+
+		rc = category_upsert(c, report, (int)ci, cat, &cat_id, changed);
+		for (size_t ii = 0; ii < cat->item_count && rc == 0; ii++, i++, seq++) {
+			const struct import_item *it = &cat->items[ii];
+			struct key want = {.label = cat->label, .no = it->no ? it->no : "",
+			                   .occurrence = occ[i]};
+			struct key *k = n_known ? bsearch(&want, known, n_known, sizeof *known,
+			                                  cmp_key_occurrence)
+			                        : NULL;
+
+			if (k) {
+				k->matched = 1;
+				rc = update_item(c, k->id, it, cat, cat_id, seq, res, changed);
+			} else {
+				rc = insert_item(c, report, cat_id, region, seq, it, file);
+				res->items_added++;
+				*changed = 1;
+			}
+		}
+	}
+	if (rc == 0)
+		rc = mark_removed(c, known, n_known, res, changed);
+	free(occ);
+	keys_free(known, n_known);
 	return rc;
 }
 
@@ -790,8 +1073,6 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 	int64_t region, report = 0;
 	int changed = 0, seq = 0;
 	char *old_digest = NULL;
-	int64_t *seen = NULL; /* items of the stored report that this version lists */
-	size_t n_seen = 0;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -840,60 +1121,23 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 		res->report_id = report;
 		res->outcome = DB_IMPORT_NEW;
 		for (size_t ci = 0; ci < r->category_count; ci++) {
-			int64_t cat = 0;
-			int dummy = 0;
+			int64_t cat;
 
-			if (category_upsert(db, report, (int)ci, &r->categories[ci], &cat, &dummy) < 0)
+			if (category_upsert(c, report, (int)ci, &r->categories[ci], &cat, &changed) < 0)
 				return -1;
 			for (size_t ii = 0; ii < r->categories[ci].item_count; ii++) {
-				int64_t id;
-
 				if (insert_item(c, report, cat, region, seq++, &r->categories[ci].items[ii],
-				                r->file ? r->file : "-", &id) < 0)
+				                r->file ? r->file : "-") < 0)
 					return -1;
 				res->items_added++;
 			}
 		}
-		return 0;
+		return publish(c, report);
 	}
 
 	/* A new version of a known report. */
-	seen = calloc(import_report_item_count(r) + 1, sizeof *seen);
-	if (!seen)
-		return db_fail(db, "out of memory");
 	res->outcome = DB_IMPORT_UPDATED;
-	for (size_t ci = 0; ci < r->category_count; ci++) {
-		const struct import_category *cat = &r->categories[ci];
-		int64_t cat_id = 0;
-
-		if (category_upsert(db, report, (int)ci, cat, &cat_id, &changed) < 0)
-			goto fail;
-		for (size_t ii = 0; ii < cat->item_count; ii++) {
-			const struct import_item *it = &cat->items[ii];
-			int occurrence = 0;
-			int64_t id;
-
-			for (size_t k = 0; k < ii; k++)
-				occurrence += str_eq(cat->items[k].no, it->no);
-			if (find_item(db, report, cat->label, it->no, occurrence, &id) < 0)
-				goto fail;
-			if (id) {
-				if (update_item(c, id, it, cat_id, seq, res, &changed) < 0)
-					goto fail;
-			} else {
-				if (insert_item(c, report, cat_id, region, seq, it, r->file ? r->file : "-", &id) < 0)
-					goto fail;
-				res->items_added++;
-				changed = 1;
-			}
-			seen[n_seen++] = id;
-			seq++;
-		}
-	}
-	qsort(seen, n_seen, sizeof *seen, cmp_id);
-	rc = mark_removed(c, report, seen, n_seen, res, &changed);
-	free(seen);
-	if (rc < 0)
+	if (import_update(c, r, report, region, res, &changed) < 0 || publish(c, report) < 0)
 		return -1;
 	if (!changed) {
 		res->outcome = DB_IMPORT_UNCHANGED;
@@ -915,9 +1159,6 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 	if (rc != SQLITE_DONE)
 		return db_fail_sqlite(db, "updating the report");
 	return 0;
-fail:
-	free(seen);
-	return -1;
 }
 
 /* Current UTC time as ISO 8601, from SQLite so every writer agrees on the format. */
@@ -945,27 +1186,11 @@ int db_import(struct db *db, const struct import_report *report, struct db_impor
 	memset(res, 0, sizeof *res);
 	if (begin(db) < 0)
 		return -1;
-	if (now_iso(db, now, sizeof now) < 0)
-		goto out;
-	c.now = now;
-	c.ins_item = prepare(db, "INSERT INTO item(report_id, category_id, region_id, seq, no, text,"
-	                         " status, deadline, lead_unit, responsible_unit, acceptance_unit, goal,"
-	                         " subcategory, state, due, due_kind, long_term, line, updated_at,"
-	                         " updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-	                         " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
-	c.ins_measure = prepare(db, "INSERT INTO measure(item_id, seq, text, status) VALUES (?1, ?2, ?3, ?4)");
-	c.ins_history = prepare(db, "INSERT INTO history(item_id, at, who, field, old, new, source)"
-	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	c.edited = prepare(db, "SELECT 1 FROM history WHERE item_id = ?1 AND field = ?2 AND"
-	                       " source = 'edit' LIMIT 1");
-	if (!c.ins_item || !c.ins_measure || !c.ins_history || !c.edited)
-		goto out;
-	rc = import_body(&c, report, res);
-out:
-	sqlite3_finalize(c.ins_item);
-	sqlite3_finalize(c.ins_measure);
-	sqlite3_finalize(c.ins_history);
-	sqlite3_finalize(c.edited);
+	if (now_iso(db, now, sizeof now) == 0) {
+		c.now = now;
+		rc = import_body(&c, report, res);
+	}
+	ctx_finish(&c);
 	if (rc == 0 && res->outcome == DB_IMPORT_UNCHANGED) {
 		rollback(db); /* nothing of substance changed: write nothing at all */
 		return 0;
@@ -998,7 +1223,7 @@ void db_import_result_free(struct db_import_result *res)
 	" report.file, report.title, region.name, category.label, category.title, item.no,"         \
 	" item.text, item.status, item.deadline, item.lead_unit, item.responsible_unit,"            \
 	" item.acceptance_unit, item.goal, item.subcategory, item.state, item.due_kind, item.due,"  \
-	" item.long_term, item.line"                                                                \
+	" item.long_term, item.line, item.removed, report.round, report.encoding"                  \
 	" FROM item JOIN report ON report.id = item.report_id"                                      \
 	" JOIN region ON region.id = item.region_id"                                                \
 	" JOIN category ON category.id = item.category_id"
@@ -1040,19 +1265,23 @@ static void item_from_row(sqlite3_stmt *st, struct db_item *it)
 		it->due_kind = DUE_NONE;
 	it->long_term = sqlite3_column_int(st, 22);
 	it->line = sqlite3_column_int(st, 23);
+	it->removed = sqlite3_column_int(st, 24);
+	it->report_round = col_text(st, 25);
+	it->report_encoding = col_text(st, 26);
 }
 
 /* Reads the parts of an item named in load. */
 static int item_load_parts(struct db *db, struct db_item *it, int load)
 {
 	sqlite3_stmt *st;
+	int step = SQLITE_DONE;
 
 	if (load & DB_LOAD_MEASURES) {
 		st = prepare(db, "SELECT id, text, status FROM measure WHERE item_id = ?1 ORDER BY seq");
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, it->id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			struct db_measure *m = realloc(it->measures, (it->measure_count + 1) * sizeof *m);
 			if (!m) {
 				sqlite3_finalize(st);
@@ -1065,13 +1294,15 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			m->status = col_text(st, 2);
 		}
 		sqlite3_finalize(st);
+		if (step != SQLITE_DONE)
+			return db_fail_sqlite(db, "reading measures");
 	}
 	if (load & DB_LOAD_NOTES) {
 		st = prepare(db, "SELECT id, at, who, text FROM note WHERE item_id = ?1 ORDER BY id");
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, it->id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			struct db_note *n = realloc(it->notes, (it->note_count + 1) * sizeof *n);
 			if (!n) {
 				sqlite3_finalize(st);
@@ -1085,6 +1316,8 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			n->text = col_text(st, 3);
 		}
 		sqlite3_finalize(st);
+		if (step != SQLITE_DONE)
+			return db_fail_sqlite(db, "reading notes");
 	}
 	if (load & DB_LOAD_HISTORY) {
 		st = prepare(db, "SELECT id, at, who, field, old, new, source FROM history"
@@ -1092,7 +1325,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, it->id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			struct db_history *h = realloc(it->history, (it->history_count + 1) * sizeof *h);
 			if (!h) {
 				sqlite3_finalize(st);
@@ -1109,13 +1342,16 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			h->source = col_text(st, 6);
 		}
 		sqlite3_finalize(st);
+		if (step != SQLITE_DONE)
+			return db_fail_sqlite(db, "reading history");
 	}
 	return 0;
 }
 
 void db_item_free(struct db_item *it)
 {
-	char **strings[] = {&it->report_file, &it->report_title, &it->region, &it->category_label,
+	char **strings[] = {&it->report_file, &it->report_title, &it->report_round,
+	                    &it->report_encoding, &it->region, &it->category_label,
 	                    &it->category_title, &it->no, &it->text, &it->status, &it->deadline,
 	                    &it->lead_unit, &it->responsible_unit, &it->acceptance_unit, &it->goal,
 	                    &it->subcategory};
@@ -1257,7 +1493,8 @@ static int run_update(struct db *db, const char *sql, const char *value, int64_t
 	return step == SQLITE_DONE ? 0 : db_fail_sqlite(db, "updating an item");
 }
 
-/* Applies one field change with its history row; the caller holds the transaction. */
+/* Applies one field change with its history row; the caller holds the transaction. Returns 0,
+ * 1 when the field already holds value (nothing written), or -1. */
 static int set_with_history(struct import_ctx *c, const struct edit_field *f, int64_t id,
                             const char *value)
 {
@@ -1268,7 +1505,7 @@ static int set_with_history(struct import_ctx *c, const struct edit_field *f, in
 		return -1;
 	if (str_eq(old, value)) {
 		free(old);
-		return 0;
+		return 1;
 	}
 	rc = run_update(c->db, f->update_sql, value, id);
 	if (rc == 0)
@@ -1323,32 +1560,50 @@ static int claim_version(struct import_ctx *c, int64_t id, int expected_version)
 	}
 }
 
+/* A copy of user text fit to store: valid UTF-8 without terminal-active characters (escape
+ * sequences, bidi overrides, line breaks), as the importer stores report text. NULL stays
+ * NULL; *oom is set when out of memory. */
+static char *clean_input(const char *s, int *oom)
+{
+	char *c;
+
+	if (!s)
+		return NULL;
+	if (!(c = text_sanitize(s, strlen(s), 0)))
+		*oom = 1;
+	return c;
+}
+
 int db_item_set(struct db *db, int64_t id, int expected_version, const char *field,
                 const char *value)
 {
 	const struct edit_field *f = edit_field_find(field);
 	struct import_ctx c = {.db = db};
-	char now[32];
-	int rc;
+	char now[32], *clean;
+	int rc, oom = 0;
 
 	if (!f)
 		return db_fail(db, "cannot edit field \"%s\"", field);
 	if (strcmp(field, "state") == 0 && (!value || state_from_name(value) < 0))
 		return db_fail(db, "unknown state \"%s\"", value ? value : "");
-	if (begin(db) < 0)
+	clean = clean_input(value, &oom);
+	if (oom)
+		return db_fail(db, "out of memory");
+	if (begin(db) < 0) {
+		free(clean);
 		return -1;
+	}
 	c.now = now;
-	c.ins_history = prepare(db, "INSERT INTO history(item_id, at, who, field, old, new, source)"
-	                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-	rc = c.ins_history ? now_iso(db, now, sizeof now) : -1;
+	rc = now_iso(db, now, sizeof now);
 	if (rc == 0)
 		rc = claim_version(&c, id, expected_version);
 	if (rc == 0)
-		rc = set_with_history(&c, f, id, value);
+		rc = set_with_history(&c, f, id, clean);
 	if (rc == 0 && strcmp(field, "status") == 0) {
 		/* A new status implies a state; record it as an edit too, so re-imports keep it. */
 		rc = set_with_history(&c, edit_field_find("state"), id,
-		                      state_name(state_classify(value, NULL, 0)));
+		                      state_name(state_classify(clean, NULL, 0)));
+		rc = rc == 1 ? 0 : rc;
 	}
 	if (rc == 0 && strcmp(field, "deadline") == 0) {
 		sqlite3_stmt *st = prepare(db, "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3"
@@ -1356,14 +1611,21 @@ int db_item_set(struct db *db, int64_t id, int expected_version, const char *fie
 		if (!st)
 			rc = -1;
 		else {
-			bind_deadline(st, 1, value);
+			bind_deadline(st, 1, clean);
 			sqlite3_bind_int64(st, 4, id);
 			if (sqlite3_step(st) != SQLITE_DONE)
 				rc = db_fail_sqlite(db, "updating a due date");
 			sqlite3_finalize(st);
 		}
 	}
-	sqlite3_finalize(c.ins_history);
+	ctx_finish(&c);
+	free(clean);
+	if (rc == 1) {
+		/* The field already holds the value: no version bump, no history, nothing written,
+		 * so that the caller's version stays current. */
+		rollback(db);
+		return 0;
+	}
 	if (rc == 0 && commit(db) == 0)
 		return 0;
 	rollback(db);
@@ -1373,15 +1635,22 @@ int db_item_set(struct db *db, int64_t id, int expected_version, const char *fie
 int db_note_add(struct db *db, int64_t id, const char *text)
 {
 	struct import_ctx c = {.db = db};
-	char now[32];
+	char now[32], *clean;
 	sqlite3_stmt *st;
-	int rc, found;
+	int rc, found = 0, oom = 0;
 	char *v = NULL;
 
-	if (!text || !*text)
+	clean = clean_input(text, &oom);
+	if (oom)
+		return db_fail(db, "out of memory");
+	if (!clean || !*clean) {
+		free(clean);
 		return db_fail(db, "a note needs some text");
-	if (begin(db) < 0)
+	}
+	if (begin(db) < 0) {
+		free(clean);
 		return -1;
+	}
 	rc = now_iso(db, now, sizeof now);
 	c.now = now;
 	if (rc == 0)
@@ -1399,21 +1668,30 @@ int db_note_add(struct db *db, int64_t id, const char *text)
 			sqlite3_bind_int64(st, 1, id);
 			bind_text(st, 2, now);
 			bind_text(st, 3, db_who(db));
-			bind_text(st, 4, text);
+			bind_text(st, 4, clean);
 			if (sqlite3_step(st) != SQLITE_DONE)
 				rc = db_fail_sqlite(db, "adding a note");
 			sqlite3_finalize(st);
 		}
 	}
+	if (rc == 0)
+		rc = history_add(&c, id, "note", NULL, clean, "edit");
 	if (rc == 0) {
-		c.ins_history = prepare(db, "INSERT INTO history(item_id, at, who, field, old, new, source)"
-		                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-		rc = c.ins_history ? history_add(&c, id, "note", NULL, text, "edit") : -1;
-		sqlite3_finalize(c.ins_history);
+		st = prepare(db, "UPDATE item SET version = version + 1, updated_at = ?2, updated_by = ?3"
+		                 " WHERE id = ?1");
+		if (!st)
+			rc = -1;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			bind_text(st, 2, now);
+			bind_text(st, 3, db_who(db));
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = db_fail_sqlite(db, "updating an item");
+			sqlite3_finalize(st);
+		}
 	}
-	if (rc == 0 && run_update(db, "UPDATE item SET version = version + 1 WHERE id = ?2 AND ?1 IS NULL",
-	                          NULL, id) < 0)
-		rc = -1;
+	ctx_finish(&c);
+	free(clean);
 	if (rc == 0 && commit(db) == 0)
 		return 0;
 	rollback(db);

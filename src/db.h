@@ -43,9 +43,10 @@ struct db_import_result {
 };
 
 /* Imports a parsed report in one transaction. The report is the same report as an earlier one
- * when its region and title match; then the items are matched by number: fields the report
- * changed are updated (history source "import"), fields a user edited in duban are kept and
- * listed in res->differences, items no longer in the report are kept and counted as removed.
+ * when its region and title match; then the items are matched by category label and number
+ * (in report order where the same label and number come again): fields the report changed are
+ * updated (history source "import"), fields a user edited in duban are kept and listed in
+ * res->differences, items no longer in the report are kept, flagged removed and counted.
  * An identical re-import writes nothing and gives DB_IMPORT_UNCHANGED. The region is found by
  * name in the region tree (see db_region_add_path) or created at the top. Returns 0, or -1 with
  * everything rolled back. Free res with db_import_result_free. */
@@ -97,13 +98,16 @@ struct db_item {
 	size_t note_count;
 	struct db_history *history; /* loaded with DB_LOAD_HISTORY, oldest first */
 	size_t history_count;
+	int removed; /* the latest import of its report no longer lists it (kept, with history) */
+	char *report_round, *report_encoding; /* may be NULL */
 };
 
 enum { DB_LOAD_MEASURES = 1, DB_LOAD_NOTES = 2, DB_LOAD_HISTORY = 4 };
 
-/* Calls fn for every item, ordered by report, category and position in the report, with the
- * parts named in load (DB_LOAD_*) filled in. The item is valid only during the call. fn returns
- * 0 to go on, non-zero to stop (then db_items_foreach returns that value). Returns 0 or -1. */
+/* Calls fn for every item (removed ones too: see struct db_item), ordered by report, category
+ * and position in the report, with the parts named in load (DB_LOAD_*) filled in. The item is
+ * valid only during the call. fn returns 0 to go on, non-zero to stop (then db_items_foreach
+ * returns that value). Returns 0 or -1. */
 int db_items_foreach(struct db *db, int load, int (*fn)(const struct db_item *item, void *ctx),
                      void *ctx);
 
@@ -116,12 +120,15 @@ void db_item_free(struct db_item *item);
 /* Sets one field of an item (see struct db_item for the names; NULL clears it) if the item is
  * still at expected_version: writes the field, the normalised fields that follow from it (state
  * from status, due from deadline), bumps the version and appends history (who, when, old → new,
- * source "edit"), all in one transaction. Returns 0, DB_CONFLICT when someone else changed the
- * item first (nothing written), DB_NOT_FOUND, or -1. */
+ * source "edit"), all in one transaction. The value is stored as the importer stores text:
+ * control characters, escape sequences and bidi overrides removed, line breaks made spaces.
+ * A value the field already holds writes nothing (the version stays). Returns 0, DB_CONFLICT
+ * when someone else changed the item first (nothing written), DB_NOT_FOUND, or -1. */
 int db_item_set(struct db *db, int64_t id, int expected_version, const char *field,
                 const char *value);
 
-/* Appends a progress note to an item, with history, in one transaction. Returns 0,
+/* Appends a progress note to an item, with history, and bumps its version, in one transaction.
+ * The text is cleaned as in db_item_set; one with nothing left is refused. Returns 0,
  * DB_NOT_FOUND or -1. */
 int db_note_add(struct db *db, int64_t id, const char *text);
 

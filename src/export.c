@@ -2,31 +2,53 @@
  * stays flat on large databases. No SQL here, no terminal, no exit. */
 #include "export.h"
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
 
+/* A JSON string. JSON text must be valid UTF-8: a byte that does not start a valid sequence
+ * (text another program wrote into the database) becomes \ufffd rather than making the whole
+ * export unreadable. */
 static void json_string(FILE *out, const char *s)
 {
+	size_t len;
+
 	if (!s) {
 		fputs("null", out);
 		return;
 	}
+	len = strlen(s);
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if (c >= 0x80) {
+			n = text_decode(s + i, len - i, &cp);
+			if (cp == 0xFFFD && n == 1)
+				fputs("\\ufffd", out);
+			else
+				fwrite(s + i, 1, n, out);
+			i += n;
+			continue;
+		}
+		switch (c) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
 		case '\n': fputs("\\n", out); break;
 		case '\t': fputs("\\t", out); break;
 		case '\r': fputs("\\r", out); break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\u%04x", *p);
+			if (c < 0x20 || c == 0x7f)
+				fprintf(out, "\\u%04x", c);
 			else
-				fputc(*p, out);
+				fputc(c, out);
 		}
+		i++;
 	}
 	fputc('"', out);
 }
@@ -65,6 +87,8 @@ static int json_item(const struct db_item *it, void *ctx)
 		json_field(out, "   ", "file", it->report_file, 1);
 		json_field(out, "   ", "title", it->report_title, 1);
 		json_field(out, "   ", "region", it->region, 1);
+		json_field(out, "   ", "round", it->report_round, 1);
+		json_field(out, "   ", "encoding", it->report_encoding, 1);
 		fputs("   \"categories\": [\n", out);
 		j->report = it->report_id;
 		j->category = 0;
@@ -105,7 +129,8 @@ static int json_item(const struct db_item *it, void *ctx)
 	fprintf(out, "%s\"long_term\": %s,\n", in, it->long_term ? "true" : "false");
 	json_field(out, in, "due", it->due_kind == DUE_DATE ? date_format_iso(it->due, iso) : NULL, 1);
 	json_field(out, in, "due_kind", date_due_kind_name(it->due_kind), 1);
-	fprintf(out, "%s\"line\": %d,\n%s\"version\": %d\n      }", in, it->line, in, it->version);
+	fprintf(out, "%s\"line\": %d,\n%s\"version\": %d,\n", in, it->line, in, it->version);
+	fprintf(out, "%s\"removed\": %s\n      }", in, it->removed ? "true" : "false");
 	return ferror(out) ? -1 : 0;
 }
 
@@ -116,7 +141,7 @@ int export_json(struct db *db, FILE *out)
 
 	fputs("[\n", out);
 	rc = db_items_foreach(db, DB_LOAD_MEASURES, json_item, &j);
-	if (rc)
+	if (rc || ferror(out))
 		return -1;
 	if (j.report) {
 		json_close_category(&j);
@@ -187,7 +212,11 @@ static int csv_flush_row(struct csv_state *c)
 		fwrite(c->row, 1, c->len, c->out);
 	}
 	c->len = 0;
-	return ferror(c->out) ? -1 : 0;
+	if (ferror(c->out)) {
+		snprintf(c->err, c->errsize, "write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 static int csv_item(const struct db_item *it, void *ctx)
@@ -216,6 +245,7 @@ static int csv_item(const struct db_item *it, void *ctx)
 	csv_field(c, it->acceptance_unit, 0);
 	csv_field(c, it->goal, 0);
 	csv_field(c, measures, 0);
+	csv_field(c, it->removed ? "1" : "0", 0);
 	csv_field(c, it->text, 1);
 	return csv_flush_row(c);
 }
@@ -226,7 +256,7 @@ int export_csv(struct db *db, FILE *out, const struct export_csv_options *opt, c
 	static const char *const header[] = {
 	    "id", "region", "report", "category", "subcategory", "no", "state", "state_label",
 	    "status", "deadline", "due", "due_kind", "long_term", "lead_unit", "responsible_unit",
-	    "acceptance_unit", "goal", "measures", "text"};
+	    "acceptance_unit", "goal", "measures", "removed", "text"};
 	struct csv_state c = {.out = out, .opt = opt, .err = err, .errsize = errsize};
 	size_t n = sizeof header / sizeof header[0];
 	int rc;
@@ -240,7 +270,11 @@ int export_csv(struct db *db, FILE *out, const struct export_csv_options *opt, c
 	if (rc == 0)
 		rc = db_items_foreach(db, DB_LOAD_MEASURES, csv_item, &c);
 	free(c.row);
+	if (rc == 0 && (fflush(out) != 0 || ferror(out))) {
+		snprintf(err, errsize, "write error: %s", strerror(errno));
+		rc = -1;
+	}
 	if (rc && !err[0])
 		snprintf(err, errsize, "%s", db_errmsg(db));
-	return rc || fflush(out) != 0 ? -1 : 0;
+	return rc ? -1 : 0;
 }

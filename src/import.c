@@ -1180,6 +1180,83 @@ static size_t find_list_end(struct parser *ps)
 	return ps->n;
 }
 
+/* ---- items the chain could not take -------------------------------------------------------- */
+
+/* A number of the item style too long for parse_marker at the start of L ("1000.", "（1000）"),
+ * as an item past MAX_NUM prints it: its value, or -1. Only the Arabic styles go that far. */
+static long overlong_number(const struct parser *ps, const struct line *L)
+{
+	size_t j = 0, n, digits = 0;
+	long v = 0;
+	uint32_t cp;
+	int paren = 0;
+
+	if (ps->item_style != ST_ARABIC && ps->item_style != ST_ARABIC_PAREN)
+		return -1;
+	if (ps->item_style == ST_ARABIC_PAREN && is_open_paren(cp_at(L->s, L->len, 0, &n))) {
+		paren = 1;
+		j = n;
+	}
+	while (j < L->len && is_digit_cp(cp = cp_at(L->s, L->len, j, &n))) {
+		if (digits < 9)
+			v = v * 10 + (long)(cp >= 0xFF10 ? cp - 0xFF10 : cp - '0');
+		digits++;
+		j += n;
+	}
+	if (digits <= 3)
+		return -1;
+	cp = cp_at(L->s, L->len, j, &n);
+	if (ps->item_style == ST_ARABIC_PAREN)
+		return is_close_paren(cp) ? v : -1;
+	if (paren || !(cp == '.' || cp == 0xFF0E || cp == 0x3001))
+		return -1;
+	if (cp != 0x3001 && is_digit_cp(cp_at(L->s, L->len, j + n, &n)))
+		return -1; /* "1000.5万元" */
+	return v;
+}
+
+/* An item's lines [line, end) must not hold another item of its sequence, or that item's text
+ * would silently become part of this one. Two cases:
+ *  - the numbering runs past MAX_NUM: "1000." is not a marker (four digits are read as a year,
+ *    "2014、2015年"), so items 1000 on would all be read into item 999. That is garbage, so
+ *    the import fails.
+ *  - a number of the item style followed by labels that the chain did not take (it did not
+ *    continue the numbering, "5." then "17."): the chain may be right (it is text), so warn.
+ * Returns 0, or -1 with err filled. */
+static int check_swallowed(struct parser *ps, const size_t *nx, struct import_error *err)
+{
+	for (size_t k = 0; k < ps->nitems; k++) {
+		const struct line *I = &ps->lines[ps->items[k].line];
+		size_t end = k + 1 < ps->nitems ? ps->items[k + 1].first : ps->list_end;
+		int warned = 0;
+
+		for (size_t j = ps->items[k].line + 1; j < end; j++) {
+			const struct line *L = &ps->lines[j];
+			long over;
+
+			if (L->skip || is_blank(L))
+				continue;
+			if (I->mk.num == MAX_NUM && (over = overlong_number(ps, L)) > MAX_NUM) {
+				set_error(err, L->no > INT32_MAX ? INT32_MAX : (int)L->no, -1,
+				          "item %ld follows item %d: duban reads at most %d items in one "
+				          "numbering sequence, and the items from %ld on would be read into "
+				          "item %d; split the report into parts of at most %d items, or number "
+				          "the items afresh in each category",
+				          over, MAX_NUM, MAX_NUM, over, MAX_NUM, MAX_NUM);
+				return -1;
+			}
+			if (!warned && L->mk.style == ps->item_style && strength(ps, nx, j) == 3) {
+				warnf(ps, "line %zu: number %d is followed by a status or field label like an "
+				          "item, but does not continue the numbering after item %d (line %zu); "
+				          "its text was read as part of item %d",
+				      L->no, L->mk.num, I->mk.num, I->no, I->mk.num);
+				warned = 1;
+			}
+		}
+	}
+	return ps->oom ? -1 : 0;
+}
+
 /* ---- title, region, round ----------------------------------------------------------------- */
 
 static const char *const title_stops[] = {
@@ -2333,6 +2410,11 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 		goto oom;
 	if (build_categories(&ps, r) < 0)
 		goto oom;
+	if (check_swallowed(&ps, nx, err) < 0) {
+		if (ps.oom)
+			goto oom;
+		goto fail;
+	}
 
 	find_title(&ps, &title, ps.items[0].first, ps.list_end);
 	if (title.p) {

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,13 +34,27 @@ static const char usage_text[] =
     "       duban --help | --version\n"
     "The database is -f DB, else $DUBAN_DB. See duban(1).\n";
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("duban: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\n", stderr);
 	fputs(usage_text, stderr);
 	return 2;
+}
+
+/* "1 item", "49 items": n and the noun, singular or plural (English output only). */
+static const char *count_of(char *buf, size_t size, long long n, const char *one,
+                            const char *many)
+{
+	snprintf(buf, size, "%lld %s", n, n == 1 ? one : many);
+	return buf;
 }
 
 /* Whether the terminal's codeset needs conversion from UTF-8. In the C/POSIX locale (an SSH
@@ -72,6 +87,16 @@ static void put_text(FILE *out, const char *s)
 		}
 	}
 	fputs(s, out);
+}
+
+/* Writes a file name given by the user: a name may hold escape sequences, which must not
+ * reach the terminal. */
+static void put_name(FILE *out, const char *name)
+{
+	char *clean = text_sanitize(name, strlen(name), 0);
+
+	put_text(out, clean ? clean : "?");
+	free(clean);
 }
 
 static const char *current_user(void)
@@ -219,22 +244,27 @@ static int cmd_import(struct db *db, int argc, char **argv)
 	/* Parse everything first: a bad file anywhere means nothing is written. */
 	for (int i = 0; i < nfiles; i++) {
 		struct import_error e;
-		char err[256];
+		char err[256], where[64] = "";
 		size_t len = 0;
 		char *data = read_input(names[i], &len, err, sizeof err);
 
 		if (!data) {
-			fprintf(stderr, "duban: %s: %s\n", names[i], err);
+			fputs("duban: ", stderr);
+			put_name(stderr, names[i]);
+			fprintf(stderr, ": %s\n", err);
 			failed = 1;
 			continue;
 		}
 		if (import_parse(names[i], data, len, encoding, &reports[i], &e) < 0) {
 			if (e.line > 0)
-				fprintf(stderr, "duban: %s:%d: %s\n", names[i], e.line, e.msg);
+				snprintf(where, sizeof where, ":%d", e.line);
 			else if (e.offset >= 0)
-				fprintf(stderr, "duban: %s: byte %ld: %s\n", names[i], e.offset, e.msg);
-			else
-				fprintf(stderr, "duban: %s: %s\n", names[i], e.msg);
+				snprintf(where, sizeof where, ": byte %ld", e.offset);
+			fputs("duban: ", stderr);
+			put_name(stderr, names[i]);
+			fprintf(stderr, "%s: ", where);
+			put_text(stderr, e.msg);
+			fputc('\n', stderr);
 			failed = 1;
 		}
 		free(data);
@@ -247,27 +277,35 @@ static int cmd_import(struct db *db, int argc, char **argv)
 		struct import_report *r = reports[i];
 		struct db_import_result res;
 		size_t count = import_report_item_count(r);
+		char a[64], b[64];
 
 		for (size_t w = 0; w < r->warning_count; w++) {
-			fprintf(stderr, "duban: %s: warning: ", names[i]);
+			fputs("duban: ", stderr);
+			put_name(stderr, names[i]);
+			fputs(": warning: ", stderr);
 			put_text(stderr, r->warnings[w]);
 			fputc('\n', stderr);
 		}
 		if (place_region(db, gazetteer, r->region) < 0 || db_import(db, r, &res) < 0) {
-			fprintf(stderr, "duban: %s: ", names[i]);
+			fputs("duban: ", stderr);
+			put_name(stderr, names[i]);
+			fputs(": ", stderr);
 			put_text(stderr, db_errmsg(db));
 			fputc('\n', stderr);
 			failed = 1;
 			break;
 		}
-		printf("%s: ", names[i]);
-		put_text(stdout, r->region);
+		put_name(stdout, names[i]);
+		fputs(": ", stdout);
+		put_text(stdout, r->region && *r->region ? r->region : "(unknown region)");
 		switch (res.outcome) {
 		case DB_IMPORT_NEW:
-			printf(": imported %zu items in %zu categories\n", count, r->category_count);
+			printf(": imported %s in %s\n", count_of(a, sizeof a, (long long)count, "item", "items"),
+			       count_of(b, sizeof b, (long long)r->category_count, "category", "categories"));
 			break;
 		case DB_IMPORT_UNCHANGED:
-			printf(": unchanged, already imported (%zu items); nothing written\n", count);
+			printf(": unchanged, already imported (%s); nothing written\n",
+			       count_of(a, sizeof a, (long long)count, "item", "items"));
 			break;
 		case DB_IMPORT_UPDATED:
 			printf(": updated: %d added, %d changed, %d unchanged, %d no longer listed\n",
@@ -275,8 +313,9 @@ static int cmd_import(struct db *db, int argc, char **argv)
 			break;
 		}
 		if (res.difference_count)
-			printf("  %zu field(s) edited in duban differ from the report; the edits were kept:\n",
-			       res.difference_count);
+			printf("  %s edited in duban %s from the report; the edits were kept:\n",
+			       count_of(a, sizeof a, (long long)res.difference_count, "field", "fields"),
+			       res.difference_count == 1 ? "differs" : "differ");
 		for (size_t d = 0; d < res.difference_count; d++) {
 			fputs("  ", stdout);
 			put_text(stdout, res.differences[d]);
@@ -325,17 +364,21 @@ static int cmd_export(struct db *db, int argc, char **argv)
 	}
 	if (strcmp(format, "json") == 0) {
 		rc = export_json(db, out);
-		if (rc)
+		if (rc && ferror(out))
+			snprintf(err, sizeof err, "write error: %s", strerror(errno));
+		else if (rc)
 			snprintf(err, sizeof err, "%s", db_errmsg(db));
 	} else {
 		rc = export_csv(db, out, &opt, err, sizeof err);
 	}
 	if (path && fclose(out) != 0 && rc == 0) {
 		rc = -1;
-		snprintf(err, sizeof err, "%s", strerror(errno));
+		snprintf(err, sizeof err, "write error: %s", strerror(errno));
 	}
 	if (rc) {
-		fprintf(stderr, "duban: export failed: %s\n", err[0] ? err : strerror(errno));
+		fputs("duban: export failed: ", stderr);
+		put_text(stderr, err[0] ? err : strerror(errno));
+		fputc('\n', stderr);
 		return 1;
 	}
 	return 0;
@@ -372,7 +415,8 @@ static int list_item(const struct db_item *it, void *ctx)
 	put_text(stdout, region);
 	fputs("  ", stdout);
 	put_text(stdout, no);
-	printf("  %-21s  %-10s  ", state_name(it->state), due);
+	printf("  %-21s  %-10s  %s", state_name(it->state), due,
+	       it->removed ? "[no longer listed] " : "");
 	put_text(stdout, text);
 	fputc('\n', stdout);
 	return ferror(stdout) ? -1 : 0;
@@ -383,7 +427,10 @@ static int cmd_list(struct db *db, int argc, char **argv)
 	if (argc > 0)
 		return usage_error("list: unexpected argument %s", argv[0]);
 	if (db_items_foreach(db, 0, list_item, NULL) != 0) {
-		fprintf(stderr, "duban: %s\n", db_errmsg(db));
+		if (ferror(stdout))
+			fprintf(stderr, "duban: error writing standard output: %s\n", strerror(errno));
+		else
+			fprintf(stderr, "duban: %s\n", db_errmsg(db));
 		return 1;
 	}
 	return 0;
@@ -438,6 +485,8 @@ static int cmd_show(struct db *db, int argc, char **argv)
 	show_field("responsible_unit", it.responsible_unit);
 	show_field("acceptance_unit", it.acceptance_unit);
 	show_field("goal", it.goal);
+	if (it.removed)
+		show_field("removed", "yes: the latest version of the report no longer lists it");
 	printf("\n");
 	put_text(stdout, it.text);
 	printf("\n\nmeasures (%zu):\n", it.measure_count);
@@ -544,5 +593,11 @@ int main(int argc, char **argv)
 	else
 		rc = ui_board_main(db, path, argc, argv);
 	db_close(db);
+	/* Output that never arrived (a full disk, a closed pipe with SIGPIPE ignored) is a
+	 * failure, not a silent success. The board writes through curses, not stdout. */
+	if (rc == 0 && strcmp(cmd, "board") != 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, "duban: error writing standard output: %s\n", strerror(errno));
+		return 1;
+	}
 	return rc;
 }

@@ -25,9 +25,12 @@ expect "import exits 0" test $? -eq 0
 for pair in 000:25:4 001:12:3 002:49:1 003:25:3 004:17:1; do
 	f=${pair%%:*} rest=${pair#*:}
 	n=${rest%%:*} c=${rest#*:}
-	expect "import $f reports $n items in $c categories" \
-		grep -q "^data/reports/${f}_.*: imported $n items in $c categories" "$tmp/out"
+	cats="$c categories"
+	[ "$c" -eq 1 ] && cats="1 category"
+	expect "import $f reports $n items in $cats" \
+		grep -q "^data/reports/${f}_.*: imported $n items in $cats\$" "$tmp/out"
 done
+expect "import never says \"1 categories\"" sh -c "! grep -q ' 1 categories\\| 1 items' '$tmp/out'"
 expect "003 truncation is reported as a warning" grep -q '003_.*warning' "$tmp/err"
 $bin -f "$db" list >"$tmp/list"
 expect "list prints one line per item (128)" test "$(wc -l <"$tmp/list")" -eq 128
@@ -66,6 +69,19 @@ sed 's/^整改状态：达到序时进度/整改状态：已销号/' "$f4" >"$tm
 $bin -f "$db" import "$tmp/newer.txt" >"$tmp/out4" 2>&1
 expect "newer report: 4 items changed" grep -q 'updated: 0 added, 4 changed, 13 unchanged, 0 no longer listed' "$tmp/out4"
 
+# --- a newer version that no longer lists an item keeps it, flagged
+head -n 93 "$f4" >"$tmp/fewer.txt"
+$bin -f "$tmp/u8only.db" import "$tmp/fewer.txt" >"$tmp/out4b" 2>&1
+expect "fewer items: 1 no longer listed" grep -q 'updated: 0 added, 0 changed, 16 unchanged, 1 no longer listed' "$tmp/out4b"
+$bin -f "$tmp/u8only.db" export --format json >"$tmp/fewer.json"
+expect "JSON export flags the item no longer listed" test "$(grep -c '"removed": true' "$tmp/fewer.json")" -eq 1
+expect "JSON export flags the listed items as such" test "$(grep -c '"removed": false' "$tmp/fewer.json")" -eq 16
+expect "JSON export names the report's encoding" grep -q '^   "encoding": "UTF-8",' "$tmp/fewer.json"
+$bin -f "$tmp/u8only.db" list >"$tmp/fewer.list"
+expect "list marks the item no longer listed" test "$(grep -c '\[no longer listed\]' "$tmp/fewer.list")" -eq 1
+$bin -f "$tmp/u8only.db" export --format csv >"$tmp/fewer.csv"
+expect "CSV has a removed column" sh -c "head -n 1 '$tmp/fewer.csv' | grep -q '\"removed\",\"text\"'"
+
 # --- bad input: a clear message, exit 1, nothing written
 $bin -f "$db" export --format json >"$tmp/before.json"
 : >"$tmp/empty.txt"
@@ -92,11 +108,23 @@ expect "bad imports leave the database as it was" cmp -s "$tmp/before.json" "$tm
 $bin -f "$db" import "$tmp/nosuchfile" >/dev/null 2>"$tmp/err6"
 expect "missing file: exit 1 and a message" grep -q 'nosuchfile: cannot open' "$tmp/err6"
 
+# items numbered past 999 in one sequence would be read into item 999: refused
+awk 'BEGIN { print "磴口县贯彻落实第二轮自治区生态环境保护督察报告整改进展情况"
+	for (i = 1; i <= 1001; i++) printf "%d.问题%d。\n整改状态：已完成\n", i, i }' >"$tmp/past999.txt"
+$bin -f "$db" import "$tmp/past999.txt" >/dev/null 2>"$tmp/err999"
+expect "numbering past 999: exit 1" test $? -eq 1
+expect "numbering past 999: says why, at the line of item 1000" grep -q 'past999.txt:2000: item 1000 follows item 999' "$tmp/err999"
+
 # --- control characters never enter the database
 { head -n 8 "$f4"; printf '整改状态：已销号\033[2J\033]0;pwned\007\342\200\256evil\n'; tail -n +10 "$f4"; } >"$tmp/ctl.txt"
 $bin -f "$tmp/ctl.db" import "$tmp/ctl.txt" >/dev/null 2>&1
 $bin -f "$tmp/ctl.db" export --format json >"$tmp/ctl.json"
 expect "escape sequences are not stored" sh -c "! grep -q '\\\\u001b\\|\\\\u0007\\|$(printf '\342\200\256')' '$tmp/ctl.json'"
+esc=$(printf '\033')
+cp "$f4" "$tmp/name${esc}]0;pwned$(printf '\007').txt"
+$bin -f "$tmp/ctl.db" import "$tmp/name${esc}]0;pwned$(printf '\007').txt" >"$tmp/ctlname.out" 2>&1
+expect "a file name's escape sequence never reaches the terminal" sh -c "! grep -q '$esc' '$tmp/ctlname.out'"
+expect "a file name with an escape sequence still imports" grep -q 'name.*pwned.*: ' "$tmp/ctlname.out"
 
 # --- export
 expect "JSON export has every item id" test "$(grep -c '"id": ' "$tmp/after.json")" -eq 128
@@ -116,6 +144,13 @@ expect "show prints the measures" grep -q '^measures (4):' "$tmp/show"
 expect "show prints who imported it" grep -q 'import tester item' "$tmp/show"
 $bin -f "$db" show 999999 >/dev/null 2>"$tmp/err7"
 expect "show of a missing item: exit 1" test $? -eq 1
+
+# --- output that cannot be written is an error, not a silent success
+for c in list "show $id" "export --format json" "export --format csv"; do
+	$bin -f "$db" $c >/dev/full 2>"$tmp/err9"
+	expect "$c to a full disk: exit 1" test $? -eq 1
+	expect "$c to a full disk: says so" grep -q 'No space left on device' "$tmp/err9"
+done
 
 # --- usage
 $bin list >/dev/null 2>"$tmp/err8"

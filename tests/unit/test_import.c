@@ -556,6 +556,60 @@ TEST(import_warns_about_claimed_count_and_gaps)
 	import_report_free(r);
 }
 
+/* A number that does not continue the sequence is text, but one followed by a status like an
+ * item is worth a warning: the items around it may be misnumbered. */
+TEST(import_warns_about_an_item_the_numbering_skipped)
+{
+	static const char in[] = T0 "1.问题一。\n整改状态：已完成\n2.问题二。\n整改状态：已完成\n"
+	                            "17.问题十七。\n整改状态：已完成\n18.问题十八。\n整改状态：已完成\n";
+	struct import_report *r = parse("t.txt", in, strlen(in), NULL);
+	int seen = 0;
+
+	if (!CHECK(r != NULL))
+		return;
+	CHECK_INT(import_report_item_count(r), 2);
+	for (size_t w = 0; w < r->warning_count; w++)
+		seen |= strstr(r->warnings[w], "line 6") && strstr(r->warnings[w], "number 17") &&
+		        strstr(r->warnings[w], "part of item 2");
+	CHECK(seen);
+	import_report_free(r);
+}
+
+/* 999 items in one sequence, and more than 999 numbered afresh in each category, parse
+ * without a warning (numbering past 999 fails: see malformed_numbering_past_999). */
+TEST(import_999_items_and_restarted_numbering)
+{
+	size_t cap = 2100 * 80 + 256, o = 0;
+	char *buf = malloc(cap);
+	struct import_report *r;
+
+	o += (size_t)snprintf(buf + o, cap - o, "%s", T0);
+	for (int i = 1; i <= 999; i++)
+		o += (size_t)snprintf(buf + o, cap - o, "%d.问题%d。\n整改状态：已完成\n", i, i);
+	r = parse("999.txt", buf, o, NULL);
+	if (CHECK(r != NULL)) {
+		CHECK_INT(import_report_item_count(r), 999);
+		CHECK_INT(r->warning_count, 0);
+		CHECK_STR(r->categories[r->category_count - 1].items[998].text, "问题999。");
+	}
+	import_report_free(r);
+	o = (size_t)snprintf(buf, cap, "%s", T0);
+	for (int i = 0; i < 2000; i++) {
+		if (i % 700 == 0)
+			o += (size_t)snprintf(buf + o, cap - o, "第%s个方面，问题\n",
+			                      i == 0 ? "一" : i == 700 ? "二" : "三");
+		o += (size_t)snprintf(buf + o, cap - o, "%d.问题。\n整改状态：已完成\n", i % 700 + 1);
+	}
+	r = parse("2000.txt", buf, o, NULL);
+	if (CHECK(r != NULL)) {
+		CHECK_INT(import_report_item_count(r), 2000);
+		CHECK_INT(r->category_count, 3);
+		CHECK_INT(r->warning_count, 0);
+	}
+	import_report_free(r);
+	free(buf);
+}
+
 TEST(import_item_count_of_null)
 {
 	CHECK_INT(import_report_item_count(NULL), 0);

@@ -350,3 +350,32 @@ TEST(malformed_null_error_pointer)
 	CHECK_INT(import_parse("x", "abc", 3, NULL, &r, NULL), -1);
 	CHECK(r == NULL);
 }
+
+/* n items numbered in one sequence, open + number + close ("1." or "（1）"), each with a
+ * status and a measure; the caller frees. */
+static char *numbered_report(const char *open, const char *close, size_t n, size_t *len)
+{
+	char *buf = malloc(n * 160 + 256);
+	size_t o = (size_t)sprintf(buf, "磴口县贯彻落实第二轮自治区生态环境保护督察报告整改进展情况\n");
+
+	for (size_t i = 1; i <= n; i++)
+		o += (size_t)sprintf(buf + o, "%s%zu%s问题%zu。\n整改状态：已完成\n一是措施%zu。\n", open,
+		                     i, close, i, i);
+	*len = o;
+	return buf;
+}
+
+/* Four digits are read as a year, not an item number, so a list that runs past 999 in one
+ * sequence would read items 1000… into item 999. That is refused, naming the line of 1000. */
+TEST(malformed_numbering_past_999)
+{
+	static const char *const styles[][2] = {{"", "."}, {"", "、"}, {"（", "）"}, {"", "．"}};
+	size_t len;
+
+	for (size_t s = 0; s < sizeof styles / sizeof *styles; s++) {
+		char *in = numbered_report(styles[s][0], styles[s][1], 1002, &len);
+		expect_fail(styles[s][1], in, len, NULL, "item 1000 follows item 999|at most 999|split",
+		            1 + 999 * 3 + 1);
+		free(in);
+	}
+}
