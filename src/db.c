@@ -227,23 +227,25 @@ static int region_child(struct db *db, int64_t parent, const char *name, int64_t
 	return 0;
 }
 
-int db_region_add_path(struct db *db, const char *const *names, size_t n)
+/* Creates the missing nodes of a region path; the caller holds the transaction. */
+static int region_path(struct db *db, const char *const *names, size_t n)
 {
 	int64_t parent = 0;
 
+	for (size_t i = 0; i < n; i++) {
+		if (!names[i] || !*names[i])
+			return db_fail(db, "a region path has an empty name at level %zu", i + 1);
+		if (region_child(db, parent, names[i], &parent) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int db_region_add_path(struct db *db, const char *const *names, size_t n)
+{
 	if (begin(db) < 0)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (!names[i] || !*names[i]) {
-			rollback(db);
-			return db_fail(db, "a region path has an empty name at level %zu", i + 1);
-		}
-		if (region_child(db, parent, names[i], &parent) < 0) {
-			rollback(db);
-			return -1;
-		}
-	}
-	if (commit(db) < 0) {
+	if (region_path(db, names, n) < 0 || commit(db) < 0) {
 		rollback(db);
 		return -1;
 	}
@@ -1179,6 +1181,12 @@ static int now_iso(struct db *db, char *buf, size_t size)
 
 int db_import(struct db *db, const struct import_report *report, struct db_import_result *res)
 {
+	return db_import_placed(db, report, NULL, 0, res);
+}
+
+int db_import_placed(struct db *db, const struct import_report *report,
+                     const char *const *region_path_names, size_t n, struct db_import_result *res)
+{
 	struct import_ctx c = {.db = db};
 	char now[32];
 	int rc = -1;
@@ -1186,7 +1194,7 @@ int db_import(struct db *db, const struct import_report *report, struct db_impor
 	memset(res, 0, sizeof *res);
 	if (begin(db) < 0)
 		return -1;
-	if (now_iso(db, now, sizeof now) == 0) {
+	if (region_path(db, region_path_names, n) == 0 && now_iso(db, now, sizeof now) == 0) {
 		c.now = now;
 		rc = import_body(&c, report, res);
 	}

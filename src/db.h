@@ -52,6 +52,12 @@ struct db_import_result {
  * everything rolled back. Free res with db_import_result_free. */
 int db_import(struct db *db, const struct import_report *report, struct db_import_result *res);
 
+/* As db_import, placing the report's region first, in the same transaction: region_path is
+ * the path from the outermost region down to the report's region (内蒙古自治区, 巴彦淖尔市,
+ * 磴口县), n its length (0: no placing). A failed import leaves no region behind either. */
+int db_import_placed(struct db *db, const struct import_report *report,
+                     const char *const *region_path, size_t n, struct db_import_result *res);
+
 void db_import_result_free(struct db_import_result *res);
 
 struct db_measure {

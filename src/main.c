@@ -173,17 +173,18 @@ static size_t split_path(char *line, char **names, size_t max)
 	return n;
 }
 
-/* The gazetteer: one region path per line, outermost first (内蒙古自治区/巴彦淖尔市/磴口县);
- * # starts a comment. Places region under its parents when a line names it. A missing
- * gazetteer is not an error: the region then stands at the top of the tree. */
-static int place_region(struct db *db, const char *gazetteer, const char *region)
+/* Imports r, placing its region under its parents as the gazetteer says: one region path per
+ * line, outermost first (内蒙古自治区/巴彦淖尔市/磴口县), # starts a comment; the first line
+ * that names the region wins. A missing gazetteer or region is not an error: the region then
+ * stands at the top of the tree. Placing and import are one transaction. */
+static int import_placed(struct db *db, const char *gazetteer, const struct import_report *r,
+                         struct db_import_result *res)
 {
 	FILE *f;
 	char line[1024];
-	int rc = 0;
 
-	if (!gazetteer || !region || !(f = fopen(gazetteer, "r")))
-		return 0;
+	if (!gazetteer || !r->region || !(f = fopen(gazetteer, "r")))
+		return db_import(db, r, res);
 	while (fgets(line, sizeof line, f)) {
 		char *names[16];
 		size_t n;
@@ -192,15 +193,14 @@ static int place_region(struct db *db, const char *gazetteer, const char *region
 			continue;
 		n = split_path(line, names, 16);
 		for (size_t i = 0; i < n; i++) {
-			if (strcmp(names[i], region) == 0) {
-				rc = db_region_add_path(db, (const char *const *)names, i + 1);
+			if (strcmp(names[i], r->region) == 0) {
 				fclose(f);
-				return rc;
+				return db_import_placed(db, r, (const char *const *)names, i + 1, res);
 			}
 		}
 	}
 	fclose(f);
-	return 0;
+	return db_import(db, r, res);
 }
 
 static const char *default_gazetteer(void)
@@ -286,7 +286,7 @@ static int cmd_import(struct db *db, int argc, char **argv)
 			put_text(stderr, r->warnings[w]);
 			fputc('\n', stderr);
 		}
-		if (place_region(db, gazetteer, r->region) < 0 || db_import(db, r, &res) < 0) {
+		if (import_placed(db, gazetteer, r, &res) < 0) {
 			fputs("duban: ", stderr);
 			put_name(stderr, names[i]);
 			fputs(": ", stderr);

@@ -335,7 +335,18 @@ TEST(db_failed_import_rolls_back_whole)
 	sqlite3_close(raw);
 	CHECK(db_open(path, "alice", &db, err, sizeof err) == 0);
 	fake_init(&f, "正在推进", NULL, 3);
-	CHECK_INT(db_import(db, &f.r, &res), -1);
+	{
+		const char *place[] = {"内蒙古自治区", "巴彦淖尔市", "磴口县"};
+		sqlite3_stmt *st;
+
+		CHECK_INT(db_import_placed(db, &f.r, place, 3, &res), -1);
+		/* Not even the region nodes the import would have placed are left. */
+		CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
+		CHECK(sqlite3_prepare_v2(raw, "SELECT count(*) FROM region", -1, &st, NULL) == SQLITE_OK);
+		CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0);
+		sqlite3_finalize(st);
+		sqlite3_close(raw);
+	}
 	CHECK(strstr(db_errmsg(db), "rolled back") && strstr(db_errmsg(db), "disk full"));
 	CHECK_INT(count_items(db), 0);
 	/* The database is still usable: a report without the bad item imports. */
