@@ -121,34 +121,6 @@ static size_t load_regions(struct db *db, const char *path, char ***leaves)
 	return n;
 }
 
-static void free_report(struct import_report *r)
-{
-	for (size_t c = 0; c < r->category_count; c++) {
-		struct import_category *cat = &r->categories[c];
-		for (size_t i = 0; i < cat->item_count; i++) {
-			struct import_item *it = &cat->items[i];
-			free(it->no);
-			free(it->text);
-			free(it->status);
-			free(it->deadline);
-			free(it->lead_unit);
-			free(it->responsible_unit);
-			for (size_t m = 0; m < it->measure_count; m++) {
-				free(it->measures[m].text);
-				free(it->measures[m].status);
-			}
-			free(it->measures);
-		}
-		free(cat->items);
-		free(cat->label);
-		free(cat->title);
-	}
-	free(r->categories);
-	free(r->file);
-	free(r->title);
-	free(r->region);
-}
-
 int main(int argc, char **argv)
 {
 	long total = 1000000, per_report = 1000;
@@ -187,13 +159,18 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	while (made < total) {
-		struct import_report r;
+		struct import_report *rp = calloc(1, sizeof *rp), r;
 		struct db_import_result res;
 		long n = total - made < per_report ? total - made : per_report;
 		size_t ncat = sizeof categories / sizeof categories[0];
 		char buf[256];
 		long seq = 0;
 
+		if (!rp) {
+			fprintf(stderr, "gen: out of memory\n");
+			db_close(db);
+			return 1;
+		}
 		memset(&r, 0, sizeof r);
 		snprintf(buf, sizeof buf, "gen-%05ld.txt", reports);
 		r.file = strdup(buf);
@@ -202,7 +179,7 @@ int main(int argc, char **argv)
 		         reports / (long)nleaves + 1);
 		r.title = strdup(buf);
 		snprintf(r.digest, sizeof r.digest, "%016lx", (unsigned long)reports);
-		r.encoding = "UTF-8";
+		r.encoding = strdup("UTF-8");
 		r.category_count = ncat;
 		r.categories = calloc(ncat, sizeof *r.categories);
 		for (size_t c = 0; c < ncat; c++) {
@@ -233,15 +210,17 @@ int main(int argc, char **argv)
 				}
 			}
 		}
+		/* Built on the stack for brevity, owned by rp so import_report_free frees it all. */
+		*rp = r;
 		memset(&res, 0, sizeof res);
-		if (db_import(db, &r, &res) < 0) {
+		if (db_import(db, rp, &res) < 0) {
 			fprintf(stderr, "gen: %s\n", db_errmsg(db));
-			free_report(&r);
+			import_report_free(rp);
 			db_close(db);
 			return 1;
 		}
 		db_import_result_free(&res);
-		free_report(&r);
+		import_report_free(rp);
 		made += n;
 		reports++;
 		if (reports % 100 == 0) {
