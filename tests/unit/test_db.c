@@ -111,6 +111,27 @@ static int64_t item_id(struct db *db, const char *no, int *version)
 	return f.copy_id_version.id;
 }
 
+/* A :memory: database holding the fake report with n items, item 2's status status2 and
+ * deadline deadline2; stores item 2's id and version. NULL (with a failed check) on error. */
+static struct db *seeded_memory(const char *status2, const char *deadline2, size_t n,
+                                int64_t *id2, int *version2)
+{
+	struct fake f;
+	struct db_import_result res;
+	struct db *db = open_memory("alice");
+
+	if (!db)
+		return NULL;
+	fake_init(&f, status2, deadline2, n);
+	if (!CHECK(db_import(db, &f.r, &res) == 0)) {
+		db_close(db);
+		return NULL;
+	}
+	db_import_result_free(&res);
+	*id2 = item_id(db, "2", version2);
+	return db;
+}
+
 TEST(db_import_new_report_keeps_printed_and_normalised_fields)
 {
 	struct fake f;
@@ -225,19 +246,13 @@ TEST(db_newer_report_updates_items_but_user_edits_win)
 
 TEST(db_stale_edit_is_refused_and_loses_nothing)
 {
-	struct fake f;
-	struct db_import_result res;
 	struct db_item it;
-	struct db *db = open_memory("alice");
 	int v;
 	int64_t id;
+	struct db *db = seeded_memory("正在推进", NULL, 2, &id, &v);
 
 	if (!db)
 		return;
-	fake_init(&f, "正在推进", NULL, 2);
-	CHECK(db_import(db, &f.r, &res) == 0);
-	db_import_result_free(&res);
-	id = item_id(db, "2", &v);
 	/* Two people loaded version v; the first saves, the second is refused. */
 	CHECK(db_item_set(db, id, v, "status", "已完成整改") == 0);
 	CHECK_INT(db_item_set(db, id, v, "status", "达到序时进度"), DB_CONFLICT);
@@ -499,19 +514,13 @@ TEST(db_reimport_with_repeated_category_labels_changes_nothing)
  * make another user's save conflict for nothing) and no history row. */
 TEST(db_noop_edit_writes_nothing)
 {
-	struct fake f;
-	struct db_import_result res;
 	struct db_item it;
-	struct db *db = open_memory("alice");
 	int v;
 	int64_t id;
+	struct db *db = seeded_memory("正在推进", "2025年6月底前", 2, &id, &v);
 
 	if (!db)
 		return;
-	fake_init(&f, "正在推进", "2025年6月底前", 2);
-	CHECK(db_import(db, &f.r, &res) == 0);
-	db_import_result_free(&res);
-	id = item_id(db, "2", &v);
 	CHECK(db_item_set(db, id, v, "status", "正在推进") == 0);
 	CHECK(db_item_set(db, id, v, "deadline", "2025年6月底前") == 0);
 	CHECK(db_item_get(db, id, DB_LOAD_HISTORY, &it) == 0);
@@ -527,19 +536,13 @@ TEST(db_noop_edit_writes_nothing)
  * overrides or other controls that the board or `duban show` would send to a terminal. */
 TEST(db_edits_and_notes_never_store_control_characters)
 {
-	struct fake f;
-	struct db_import_result res;
 	struct db_item it;
-	struct db *db = open_memory("alice");
 	int v;
 	int64_t id;
+	struct db *db = seeded_memory("正在推进", NULL, 2, &id, &v);
 
 	if (!db)
 		return;
-	fake_init(&f, "正在推进", NULL, 2);
-	CHECK(db_import(db, &f.r, &res) == 0);
-	db_import_result_free(&res);
-	id = item_id(db, "2", &v);
 	CHECK(db_item_set(db, id, v, "lead_unit", "市\x1b[2J生态\x1b]0;pwned\x07环境局\xe2\x80\xae") == 0);
 	CHECK(db_note_add(db, id, "已\x1b[31m现场\r\n核查\x9b") == 0);
 	CHECK_INT(db_note_add(db, id, "\x1b\x07"), -1);
