@@ -27,7 +27,7 @@ ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc -Itests $(CPPFLAGS
 
 B = build
 MODEL_SRC := $(sort $(wildcard src/text.c src/date.c src/state.c src/import*.c src/db*.c \
-                               src/export*.c src/summary*.c))
+                               src/export*.c src/summary*.c src/msg.c))
 APP_SRC   := $(sort $(filter-out $(MODEL_SRC),$(wildcard src/*.c)))
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c)) tests/harness.c tests/json.c tests/golden.c
 TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))

@@ -4,6 +4,8 @@
 #ifndef DUBAN_DATE_H
 #define DUBAN_DATE_H
 
+#include <stddef.h>
+
 enum due_kind { DUE_NONE, DUE_DATE, DUE_IMMEDIATE };
 
 struct deadline {
@@ -18,6 +20,14 @@ struct deadline {
  * 2025年12月底前取得阶段性进展，长期坚持 → 2025-12-31 with long_term. When several dates are
  * printed, the first one is the deadline. Never fails: an unreadable text is DUE_NONE. */
 void date_parse_deadline(const char *text, struct deadline *out);
+
+/* Checks a deadline a user typed (the deadline editor, duban set --deadline): the forms the
+ * reports print and clerks type (2025-06-30, 2025/6/30, 2025.6.30, 20250630, 2025年6月30日,
+ * 2025年6月底(前), 2025年底, 2025年第二季度, 立行立改, 长期坚持, 立行立改，长期坚持; empty
+ * clears). Returns 0 with the reading in *out, or -1 with the reason in why (whysize bytes, a
+ * Chinese sentence through tr(): "2月没有30日", "月份应为1到12") for what is not a date.
+ * Stricter than date_parse_deadline, which never fails on printed text. */
+int date_check_deadline(const char *text, struct deadline *out, char *why, size_t whysize);
 
 /* Names of the due kinds for export: "none", "date", "immediate". */
 const char *date_due_kind_name(enum due_kind kind);

@@ -81,6 +81,11 @@ struct db_history {
 	char *old_value; /* may be NULL */
 	char *new_value; /* may be NULL */
 	char *source;    /* "import" or "edit" */
+	/* Filled by the edit model (issue 6); 0 / NULL where unknown. */
+	int64_t item_id;
+	int version;     /* the item's version this change produced */
+	char *reason;    /* 延期原因, 验收意见 … given with the change; may be NULL */
+	char *item_no, *item_region; /* filled by db_history_find only; may be NULL */
 };
 
 /* Item fields an edit may change, by name: "deadline", "status", "state", "lead_unit",
@@ -106,6 +111,13 @@ struct db_item {
 	size_t history_count;
 	int removed; /* the latest import of its report no longer lists it (kept, with history) */
 	char *report_round, *report_encoding; /* may be NULL */
+	/* Verification (验收销号), filled on every load; NULL when not verified. */
+	char *verified_on;    /* YYYY-MM-DD, the verification date the verifier gave */
+	char *verified_by;    /* the verifier */
+	char *verify_opinion; /* 验收意见; may be NULL */
+	/* Who last put the item into done or awaiting verification by an edit, and when (ISO
+	 * UTC); NULL when that came from a report (then anyone may verify). */
+	char *done_by, *done_at;
 };
 
 enum { DB_LOAD_MEASURES = 1, DB_LOAD_NOTES = 2, DB_LOAD_HISTORY = 4 };
@@ -137,5 +149,84 @@ int db_item_set(struct db *db, int64_t id, int expected_version, const char *fie
  * The text is cleaned as in db_item_set; one with nothing left is refused. Returns 0,
  * DB_NOT_FOUND or -1. */
 int db_note_add(struct db *db, int64_t id, const char *text);
+
+/* ---- edits (issue 6): every change commits at once in one short BEGIN IMMEDIATE
+ * transaction, guarded by the item's version, with history rows (who, when, old → new,
+ * reason). Results: 0, DB_CONFLICT (someone changed the item since expected_version: nothing
+ * written; db_item_changes_since says what), DB_NOT_FOUND, DB_REFUSED (db_may said no, or
+ * the change makes no sense, e.g. verifying an open item: the reason, a Chinese sentence for
+ * the user, in db_errmsg), or -1 (a database error). ------------------------------------ */
+
+enum { DB_REFUSED = -4 };
+
+/* What a user may try on an item. */
+enum db_permission {
+	DB_MAY_EDIT,     /* deadline, state, status, units, goal */
+	DB_MAY_NOTE,
+	DB_MAY_VERIFY,   /* two-person rule: not the user in done_by */
+	DB_MAY_UNVERIFY,
+	DB_MAY_UNDO
+};
+
+/* The one place that decides whether this handle's user may do what on item id (roles and
+ * regions come in a later issue and fill in only this function). Returns 0 when allowed;
+ * DB_REFUSED with the reason in db_errmsg (e.g. "已完成整改 由 张三 于 2025-03-01 标记，不能由
+ * 同一人验收"), DB_NOT_FOUND or -1. Every edit function below calls it. */
+int db_may(struct db *db, enum db_permission what, int64_t id);
+
+/* One field change: field as for db_item_set, value NULL to clear, reason stored with the
+ * change (may be NULL). A deadline value is refused (DB_REFUSED) when it is not a deadline
+ * (see date_check_deadline). */
+struct db_edit {
+	const char *field;
+	const char *value;
+	const char *reason;
+};
+
+/* As db_item_set, with the reason. */
+int db_item_edit(struct db *db, int64_t id, int expected_version, const struct db_edit *e);
+
+/* Applies e to the n items ids[i] (each expected at versions[i]) in one transaction, all or
+ * nothing. On any result but 0, *failed (may be NULL) is the index of the item that stopped
+ * it and nothing is written. */
+int db_items_edit(struct db *db, const int64_t *ids, const int *versions, size_t n,
+                  const struct db_edit *e, size_t *failed);
+
+/* Marks the n items verified (验收销号) on date (days since 1970-01-01) with an optional
+ * opinion, recording this handle's user as verifier, all or nothing as db_items_edit. Only an
+ * item that is done or awaiting verification can be verified, never by its done_by, never
+ * twice. */
+int db_items_verify(struct db *db, const int64_t *ids, const int *versions, size_t n,
+                    long date, const char *opinion, size_t *failed);
+
+/* Takes back a verification (its own recorded change, with a required reason): the item
+ * returns to the state it had before it was verified. */
+int db_item_unverify(struct db *db, int64_t id, int expected_version, const char *reason);
+
+/* Undoes this user's own last change to the item (read from the history, so it works after
+ * a restart) as a new change; never deletes history. Refused (DB_REFUSED, with who and when)
+ * when someone else changed the item since, or when there is nothing of the user's to undo. */
+int db_item_undo(struct db *db, int64_t id, int expected_version);
+
+/* The changes to item id after version since_version, oldest first (for the conflict
+ * screen): a malloc'd array in *out (free with db_history_free), its length in *n. */
+int db_item_changes_since(struct db *db, int64_t id, int since_version, struct db_history **out,
+                          size_t *n);
+
+void db_history_free(struct db_history *h, size_t n);
+
+/* Which history rows db_history_find reports; zero / NULL members match everything. */
+struct db_history_query {
+	int64_t item_id;
+	int64_t region_id; /* the region and everything below it */
+	const char *since; /* YYYY-MM-DD, local date */
+	const char *user;
+	size_t limit;      /* 0: no limit */
+};
+
+/* Calls fn for each matching history row, newest first (item_no and item_region filled).
+ * fn returns non-zero to stop. Returns 0 or -1. */
+int db_history_find(struct db *db, const struct db_history_query *q,
+                    int (*fn)(const struct db_history *h, void *ctx), void *ctx);
 
 #endif

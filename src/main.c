@@ -14,9 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
+#include "cmd.h"
 #include "db.h"
 #include "export.h"
 #include "import.h"
+#include "msg.h"
 #include "text.h"
 #include "ui.h"
 
@@ -34,83 +37,12 @@ static const char usage_text[] =
     "       duban --help | --version\n"
     "The database is -f DB, else $DUBAN_DB. See duban(1).\n";
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("duban: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n", stderr);
-	fputs(usage_text, stderr);
-	return 2;
-}
-
 /* "1 item", "49 items": n and the noun, singular or plural (English output only). */
 static const char *count_of(char *buf, size_t size, long long n, const char *one,
                             const char *many)
 {
 	snprintf(buf, size, "%lld %s", n, n == 1 ? one : many);
 	return buf;
-}
-
-/* Whether the terminal's codeset needs conversion from UTF-8. In the C/POSIX locale (an SSH
- * session without LANG) the terminal is assumed to be UTF-8, as in the board. */
-static const char *output_codeset(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	if (!cs || !*cs || strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0 ||
-	    strcmp(cs, "ANSI_X3.4-1968") == 0 || strcmp(cs, "US-ASCII") == 0)
-		return NULL;
-	return cs;
-}
-
-/* Writes UTF-8 text to a stream in the locale's codeset. */
-static void put_text(FILE *out, const char *s)
-{
-	const char *cs = output_codeset();
-
-	if (!s)
-		return;
-	if (cs) {
-		char err[128];
-		size_t n;
-		char *conv = text_from_utf8(s, strlen(s), cs, &n, err, sizeof err);
-		if (conv) {
-			fwrite(conv, 1, n, out);
-			free(conv);
-			return;
-		}
-	}
-	fputs(s, out);
-}
-
-/* Writes a file name given by the user: a name may hold escape sequences, which must not
- * reach the terminal. */
-static void put_name(FILE *out, const char *name)
-{
-	char *clean = text_sanitize(name, strlen(name), 0);
-
-	put_text(out, clean ? clean : "?");
-	free(clean);
-}
-
-static const char *current_user(void)
-{
-	const char *u = getenv("DUBAN_USER");
-	struct passwd *pw;
-
-	if (u && *u)
-		return u;
-	pw = getpwuid(getuid());
-	if (pw && pw->pw_name)
-		return pw->pw_name;
-	u = getenv("USER");
-	return u && *u ? u : "unknown";
 }
 
 static char *read_input(const char *path, size_t *len, char *err, size_t errsize)
@@ -219,22 +151,22 @@ static int cmd_import(struct db *db, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--encoding") == 0 || strcmp(argv[i], "-e") == 0) {
 			if (++i >= argc)
-				return usage_error("%s needs an encoding, e.g. gb18030", argv[i - 1]);
+				return cli_usage_error("%s needs an encoding, e.g. gb18030", argv[i - 1]);
 			encoding = argv[i];
 		} else if (strncmp(argv[i], "--encoding=", 11) == 0) {
 			encoding = argv[i] + 11;
 		} else if (strcmp(argv[i], "--gazetteer") == 0) {
 			if (++i >= argc)
-				return usage_error("%s needs a file", argv[i - 1]);
+				return cli_usage_error("%s needs a file", argv[i - 1]);
 			gazetteer = argv[i];
 		} else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
-			return usage_error("import: unknown option %s", argv[i]);
+			return cli_usage_error("import: unknown option %s", argv[i]);
 		} else if (strcmp(argv[i], "--") != 0) {
 			argv[nfiles++] = argv[i];
 		}
 	}
 	if (nfiles == 0)
-		return usage_error("import needs %s", "at least one FILE, or - for standard input");
+		return cli_usage_error("import needs %s", "at least one FILE, or - for standard input");
 	reports = calloc((size_t)nfiles, sizeof *reports);
 	names = argv;
 	if (!reports) {
@@ -250,7 +182,7 @@ static int cmd_import(struct db *db, int argc, char **argv)
 
 		if (!data) {
 			fputs("duban: ", stderr);
-			put_name(stderr, names[i]);
+			cli_put_name(stderr, names[i]);
 			fprintf(stderr, ": %s\n", err);
 			failed = 1;
 			continue;
@@ -261,9 +193,9 @@ static int cmd_import(struct db *db, int argc, char **argv)
 			else if (e.offset >= 0)
 				snprintf(where, sizeof where, ": byte %ld", e.offset);
 			fputs("duban: ", stderr);
-			put_name(stderr, names[i]);
+			cli_put_name(stderr, names[i]);
 			fprintf(stderr, "%s: ", where);
-			put_text(stderr, e.msg);
+			cli_put(stderr, e.msg);
 			fputc('\n', stderr);
 			failed = 1;
 		}
@@ -281,23 +213,23 @@ static int cmd_import(struct db *db, int argc, char **argv)
 
 		for (size_t w = 0; w < r->warning_count; w++) {
 			fputs("duban: ", stderr);
-			put_name(stderr, names[i]);
+			cli_put_name(stderr, names[i]);
 			fputs(": warning: ", stderr);
-			put_text(stderr, r->warnings[w]);
+			cli_put(stderr, r->warnings[w]);
 			fputc('\n', stderr);
 		}
 		if (import_placed(db, gazetteer, r, &res) < 0) {
 			fputs("duban: ", stderr);
-			put_name(stderr, names[i]);
+			cli_put_name(stderr, names[i]);
 			fputs(": ", stderr);
-			put_text(stderr, db_errmsg(db));
+			cli_put(stderr, db_errmsg(db));
 			fputc('\n', stderr);
 			failed = 1;
 			break;
 		}
-		put_name(stdout, names[i]);
+		cli_put_name(stdout, names[i]);
 		fputs(": ", stdout);
-		put_text(stdout, r->region && *r->region ? r->region : "(unknown region)");
+		cli_put(stdout, r->region && *r->region ? r->region : "(unknown region)");
 		switch (res.outcome) {
 		case DB_IMPORT_NEW:
 			printf(": imported %s in %s\n", count_of(a, sizeof a, (long long)count, "item", "items"),
@@ -318,7 +250,7 @@ static int cmd_import(struct db *db, int argc, char **argv)
 			       res.difference_count == 1 ? "differs" : "differ");
 		for (size_t d = 0; d < res.difference_count; d++) {
 			fputs("  ", stdout);
-			put_text(stdout, res.differences[d]);
+			cli_put(stdout, res.differences[d]);
 			fputc('\n', stdout);
 		}
 		db_import_result_free(&res);
@@ -350,14 +282,14 @@ static int cmd_export(struct db *db, int argc, char **argv)
 		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
 			path = argv[++i];
 		else
-			return usage_error("export: unexpected argument %s", argv[i]);
+			return cli_usage_error("export: unexpected argument %s", argv[i]);
 	}
 	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
-		return usage_error("export: unknown format %s (json or csv)", format);
+		return cli_usage_error("export: unknown format %s (json or csv)", format);
 	if (opt.encoding && (strcasecmp(opt.encoding, "utf-8") == 0 || strcasecmp(opt.encoding, "utf8") == 0))
 		opt.encoding = NULL;
 	if (opt.encoding && strcmp(format, "csv") != 0)
-		return usage_error("export: --encoding is for %s; JSON is always UTF-8", "--format csv");
+		return cli_usage_error("export: --encoding is for %s; JSON is always UTF-8", "--format csv");
 	if (path && !(out = fopen(path, "wb"))) {
 		fprintf(stderr, "duban: %s: %s\n", path, strerror(errno));
 		return 1;
@@ -377,7 +309,7 @@ static int cmd_export(struct db *db, int argc, char **argv)
 	}
 	if (rc) {
 		fputs("duban: export failed: ", stderr);
-		put_text(stderr, err[0] ? err : strerror(errno));
+		cli_put(stderr, err[0] ? err : strerror(errno));
 		fputc('\n', stderr);
 		return 1;
 	}
@@ -412,12 +344,12 @@ static int list_item(const struct db_item *it, void *ctx)
 	else if (it->due_kind == DUE_IMMEDIATE)
 		snprintf(due, sizeof due, "immediate");
 	printf("%6lld  ", (long long)it->id);
-	put_text(stdout, region);
+	cli_put(stdout, region);
 	fputs("  ", stdout);
-	put_text(stdout, no);
+	cli_put(stdout, no);
 	printf("  %-21s  %-10s  %s", state_name(it->state), due,
 	       it->removed ? "[no longer listed] " : "");
-	put_text(stdout, text);
+	cli_put(stdout, text);
 	fputc('\n', stdout);
 	return ferror(stdout) ? -1 : 0;
 }
@@ -425,7 +357,7 @@ static int list_item(const struct db_item *it, void *ctx)
 static int cmd_list(struct db *db, int argc, char **argv)
 {
 	if (argc > 0)
-		return usage_error("list: unexpected argument %s", argv[0]);
+		return cli_usage_error("list: unexpected argument %s", argv[0]);
 	if (db_items_foreach(db, 0, list_item, NULL) != 0) {
 		if (ferror(stdout))
 			fprintf(stderr, "duban: error writing standard output: %s\n", strerror(errno));
@@ -441,7 +373,7 @@ static void show_field(const char *name, const char *value)
 	if (!value)
 		return;
 	printf("%-18s ", name);
-	put_text(stdout, value);
+	cli_put(stdout, value);
 	fputc('\n', stdout);
 }
 
@@ -454,11 +386,11 @@ static int cmd_show(struct db *db, int argc, char **argv)
 	int rc;
 
 	if (argc != 1)
-		return usage_error("show needs %s", "one item ID (see duban list)");
+		return cli_usage_error("show needs %s", "one item ID (see duban list)");
 	errno = 0;
 	id = strtoll(argv[0], &end, 10);
 	if (errno || *end || end == argv[0] || id <= 0)
-		return usage_error("show: %s is not an item ID", argv[0]);
+		return cli_usage_error("show: %s is not an item ID", argv[0]);
 	rc = db_item_get(db, id, DB_LOAD_MEASURES | DB_LOAD_NOTES | DB_LOAD_HISTORY, &it);
 	if (rc) {
 		fprintf(stderr, "duban: %s\n", db_errmsg(db));
@@ -471,7 +403,7 @@ static int cmd_show(struct db *db, int argc, char **argv)
 	show_field("subcategory", it.subcategory);
 	show_field("no", it.no);
 	printf("%-18s %s (", "state", state_name(it.state));
-	put_text(stdout, state_label(it.state));
+	cli_put(stdout, state_label(it.state));
 	puts(")");
 	show_field("status", it.status);
 	show_field("deadline", it.deadline);
@@ -488,14 +420,14 @@ static int cmd_show(struct db *db, int argc, char **argv)
 	if (it.removed)
 		show_field("removed", "yes: the latest version of the report no longer lists it");
 	printf("\n");
-	put_text(stdout, it.text);
+	cli_put(stdout, it.text);
 	printf("\n\nmeasures (%zu):\n", it.measure_count);
 	for (size_t i = 0; i < it.measure_count; i++) {
 		printf("  %zu. ", i + 1);
-		put_text(stdout, it.measures[i].text);
+		cli_put(stdout, it.measures[i].text);
 		if (it.measures[i].status) {
 			fputs(" [", stdout);
-			put_text(stdout, it.measures[i].status);
+			cli_put(stdout, it.measures[i].status);
 			fputc(']', stdout);
 		}
 		fputc('\n', stdout);
@@ -504,20 +436,20 @@ static int cmd_show(struct db *db, int argc, char **argv)
 		printf("\nnotes (%zu):\n", it.note_count);
 	for (size_t i = 0; i < it.note_count; i++) {
 		printf("  %s ", it.notes[i].at);
-		put_text(stdout, it.notes[i].who);
+		cli_put(stdout, it.notes[i].who);
 		fputs(": ", stdout);
-		put_text(stdout, it.notes[i].text);
+		cli_put(stdout, it.notes[i].text);
 		fputc('\n', stdout);
 	}
 	printf("\nhistory (%zu):\n", it.history_count);
 	for (size_t i = 0; i < it.history_count; i++) {
 		const struct db_history *h = &it.history[i];
 		printf("  %s %-6s ", h->at, h->source);
-		put_text(stdout, h->who);
+		cli_put(stdout, h->who);
 		printf(" %s: ", h->field);
-		put_text(stdout, h->old_value ? h->old_value : "(none)");
+		cli_put(stdout, h->old_value ? h->old_value : "(none)");
 		fputs(" -> ", stdout);
-		put_text(stdout, h->new_value ? h->new_value : "(none)");
+		cli_put(stdout, h->new_value ? h->new_value : "(none)");
 		fputc('\n', stdout);
 	}
 	db_item_free(&it);
@@ -530,10 +462,10 @@ static int cmd_region(struct db *db, int argc, char **argv)
 	size_t n;
 
 	if (argc != 2 || strcmp(argv[0], "add") != 0)
-		return usage_error("region: use %s", "duban region add 自治区/盟市/旗县");
+		return cli_usage_error("region: use %s", "duban region add 自治区/盟市/旗县");
 	n = split_path(argv[1], names, 16);
 	if (n == 0)
-		return usage_error("region add: empty path %s", argv[1]);
+		return cli_usage_error("region add: empty path %s", argv[1]);
 	if (db_region_add_path(db, (const char *const *)names, n) < 0) {
 		fprintf(stderr, "duban: %s\n", db_errmsg(db));
 		return 1;
@@ -541,19 +473,38 @@ static int cmd_region(struct db *db, int argc, char **argv)
 	return 0;
 }
 
+/* The subcommands. A new one is a cmd_*.c file with its function declared in cmd.h, one row
+ * here, a line in usage_text and an entry in man/duban.1 (tests/lint.sh checks the man page). */
+struct command {
+	const char *name;
+	int (*fn)(struct db *db, int argc, char **argv); /* NULL: the board */
+};
+
+static const struct command commands[] = {
+	{"board", NULL},
+	{"import", cmd_import},
+	{"export", cmd_export},
+	{"list", cmd_list},
+	{"show", cmd_show},
+	{"region", cmd_region},
+	{NULL, NULL},
+};
+
 int main(int argc, char **argv)
 {
 	const char *path = getenv("DUBAN_DB");
 	const char *cmd = "board";
 	struct db *db;
 	char err[512];
+	const struct command *c;
 	int i, rc;
 
 	setlocale(LC_ALL, "");
+	msg_init();
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-f") == 0) {
 			if (++i >= argc)
-				return usage_error("%s needs a database file", "-f");
+				return cli_usage_error("%s needs a database file", "-f");
 			path = argv[i];
 		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0 ||
 		           strcmp(argv[i], "help") == 0) {
@@ -563,35 +514,25 @@ int main(int argc, char **argv)
 			puts("duban " DUBAN_VERSION);
 			return 0;
 		} else if (argv[i][0] == '-') {
-			return usage_error("unknown option %s", argv[i]);
+			return cli_usage_error("unknown option %s", argv[i]);
 		} else {
 			cmd = argv[i++];
 			break;
 		}
 	}
-	if (strcmp(cmd, "board") != 0 && strcmp(cmd, "import") != 0 && strcmp(cmd, "export") != 0 &&
-	    strcmp(cmd, "list") != 0 && strcmp(cmd, "show") != 0 && strcmp(cmd, "region") != 0)
-		return usage_error("unknown command %s", cmd);
+	for (c = commands; c->name && strcmp(c->name, cmd) != 0; c++)
+		;
+	if (!c->name)
+		return cli_usage_error("unknown command %s", cmd);
 	if (!path || !*path)
-		return usage_error("no database: give %s", "-f DB or set DUBAN_DB");
-	if (db_open(path, current_user(), &db, err, sizeof err) < 0) {
+		return cli_usage_error("no database: give %s", "-f DB or set DUBAN_DB");
+	if (db_open(path, cli_user(), &db, err, sizeof err) < 0) {
 		fprintf(stderr, "duban: %s\n", err);
 		return 1;
 	}
 	argc -= i;
 	argv += i;
-	if (strcmp(cmd, "import") == 0)
-		rc = cmd_import(db, argc, argv);
-	else if (strcmp(cmd, "export") == 0)
-		rc = cmd_export(db, argc, argv);
-	else if (strcmp(cmd, "list") == 0)
-		rc = cmd_list(db, argc, argv);
-	else if (strcmp(cmd, "show") == 0)
-		rc = cmd_show(db, argc, argv);
-	else if (strcmp(cmd, "region") == 0)
-		rc = cmd_region(db, argc, argv);
-	else
-		rc = ui_board_main(db, path, argc, argv);
+	rc = c->fn ? c->fn(db, argc, argv) : ui_board_main(db, path, argc, argv);
 	db_close(db);
 	/* Output that never arrived (a full disk, a closed pipe with SIGPIPE ignored) is a
 	 * failure, not a silent success. The board writes through curses, not stdout. */

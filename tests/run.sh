@@ -38,8 +38,18 @@ run_suite unit build/unit-tests
 run_suite unit-asan env ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build/asan-unit-tests
 run_suite cli sh tests/cli/run.sh
 run_suite lint sh tests/lint.sh
+# Further CLI suites are tests/cli/*.sh; further suites are tests/<name>/run.sh (a new suite
+# is a new file, picked up here without editing this one).
+for f in tests/cli/*.sh; do
+	[ "$f" = tests/cli/run.sh ] || run_suite "cli-$(basename "$f" .sh)" sh "$f"
+done
 [ -f tests/screen/run.sh ] && run_suite screen sh tests/screen/run.sh
 [ -f tests/e2e/run.sh ] && run_suite e2e sh tests/e2e/run.sh
+for f in tests/*/run.sh; do
+	d=$(basename "$(dirname "$f")")
+	case $d in cli|screen|e2e|bench) continue ;; esac
+	run_suite "$d" sh "$f"
+done
 
 echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 [ "$total_fail" -eq 0 ]

@@ -1,0 +1,75 @@
+/* msg.c — the English table for tr() and the language choice (msg.h). Add a row here for
+ * every new tr("…") in src/: the Chinese exactly as in the code, then its English with the
+ * same printf conversions in the same order. Rows may be in any order. */
+#include "msg.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct msg {
+	const char *zh, *en;
+};
+
+static struct msg table[] = {
+	{"未开始", "pending"},
+	{"推进中", "in progress"},
+	{"序时进度", "on schedule"},
+	{"滞后", "behind"},
+	{"已完成", "done"},
+	{"待验收", "awaiting verification"},
+	{"已销号", "verified"},
+	{"用法见 duban --help 或 man duban", "see duban --help or man duban"},
+};
+
+static const size_t table_count = sizeof table / sizeof table[0];
+static int english = -1;
+static int sorted;
+
+static int starts_en(const char *v)
+{
+	return v && v[0] == 'e' && v[1] == 'n' && (v[2] == '\0' || v[2] == '_' || v[2] == '.' ||
+	                                           v[2] == '@');
+}
+
+void msg_init(void)
+{
+	const char *o = getenv("DUBAN_LANG"), *v = NULL;
+	const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+
+	if (o && *o) {
+		english = starts_en(o);
+		return;
+	}
+	for (size_t i = 0; i < 3 && !v; i++) {
+		const char *e = getenv(names[i]);
+		if (e && *e)
+			v = e;
+	}
+	english = starts_en(v);
+}
+
+int msg_english(void)
+{
+	if (english < 0)
+		msg_init();
+	return english;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct msg *)a)->zh, ((const struct msg *)b)->zh);
+}
+
+const char *tr(const char *zh)
+{
+	struct msg key = {zh, NULL}, *hit;
+
+	if (!zh || !msg_english())
+		return zh;
+	if (!sorted) {
+		qsort(table, table_count, sizeof table[0], cmp);
+		sorted = 1;
+	}
+	hit = bsearch(&key, table, table_count, sizeof table[0], cmp);
+	return hit ? hit->en : zh;
+}
