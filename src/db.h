@@ -22,6 +22,21 @@ enum { DB_CONFLICT = -2, DB_NOT_FOUND = -3 };
  * -1 with a sentence in err (errsize bytes). Close with db_close. */
 int db_open(const char *path, const char *who, struct db **out, char *err, size_t errsize);
 
+/* How db_open_mode opens (issue 7 and 9). */
+enum db_open_flags {
+	DB_OPEN_CREATE = 0,   /* create the file when missing (import, region add) */
+	DB_OPEN_EXISTING = 1, /* never create: a missing file is an error saying how to import */
+	DB_OPEN_READ = 2      /* reading commands: read-only when the file or its directory is not
+	                       * writable, never leaving side files the owner cannot use */
+};
+
+/* As db_open with flags (DB_OPEN_*, or'ed). */
+int db_open_mode(const char *path, const char *who, int flags, struct db **out, char *err,
+                 size_t errsize);
+
+/* Whether the handle is read-only (the board says 只读 in its title). */
+int db_readonly(const struct db *db);
+
 /* Closes the handle; NULL is allowed. */
 void db_close(struct db *db);
 

@@ -19,6 +19,12 @@ static struct msg table[] = {
 	{"待验收", "awaiting verification"},
 	{"已销号", "verified"},
 	{"用法见 duban --help 或 man duban", "see duban --help or man duban"},
+	/* ---- command line: list, show, export, import messages (main.c, cli.c, export.c) ---- */
+	/* ---- database: open, locking, edits, history, check (db*.c) ---- */
+	/* ---- edits on the board and edit commands (ui.c, view_item.c, view_edit*.c, cmd_edit.c) */
+	/* ---- the board: search, filters, tree, hints (view_board.c, db_board.c, keys.c) ---- */
+	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
+	/* ---- importer diagnostics (import*.c) ---- */
 };
 
 static const size_t table_count = sizeof table / sizeof table[0];
