@@ -60,6 +60,19 @@ struct import_error {
 int import_parse(const char *file, const char *data, size_t len, const char *encoding,
                  struct import_report **out, struct import_error *err);
 
+/* Adds the labels of an admin's vocabulary file (the format of data/labels.txt: a field name,
+ * then its labels) to the built-in vocabulary, for every later import_parse. Returns 0, or -1
+ * with err filled (the line and what is wrong) when a line names no known field; the lines
+ * before it are kept. */
+int import_labels_add(const char *text, size_t len, struct import_error *err);
+
+/* Drops every added label and the built-in ones, so the next parse reloads the built-in table
+ * (tests). */
+void import_labels_reset(void);
+
+/* Number of labels known (built-in and added). */
+size_t import_labels_count(void);
+
 /* Frees a report from import_parse; NULL is allowed. */
 void import_report_free(struct import_report *report);
 
