@@ -151,6 +151,8 @@ void import_report_free(struct import_report *r)
 	free(r->region);
 	free(r->round);
 	free(r->encoding);
+	free(r->notice_date);
+	free(r->publicity);
 	free(r);
 }
 
@@ -193,6 +195,26 @@ static long message_offset(const char *msg)
 		if (p[5] >= '0' && p[5] <= '9')
 			return strtol(p + 5, NULL, 10);
 	return -1;
+}
+
+/* Counts what was read, for the confidence summary. */
+static void count_stats(const struct parser *ps, struct import_report *r)
+{
+	struct import_stats *st = &r->stats;
+
+	st->furniture = ps->furniture;
+	for (size_t i = 0; i < ps->n; i++)
+		st->skipped += ps->lines[i].skip && ps->lines[i].len > 0;
+	st->untaken = ps->untaken;
+	for (size_t c = 0; c < r->category_count; c++)
+		for (size_t i = 0; i < r->categories[c].item_count; i++) {
+			const struct import_item *it = &r->categories[c].items[i];
+			st->items++;
+			st->status += it->status != NULL;
+			st->deadline += it->deadline != NULL;
+			st->units += it->lead_unit || it->responsible_unit || it->acceptance_unit;
+			st->measures += it->measure_count;
+		}
 }
 
 static void parser_free(struct parser *ps)
@@ -349,6 +371,7 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 	}
 	import_structure_check_claims(&ps, import_report_item_count(r));
 
+	count_stats(&ps, r);
 	r->file = import_dup_clean(&ps, base_name(file), strlen(base_name(file)));
 	r->encoding = import_dup_clean(&ps, used ? used : "UTF-8", strlen(used ? used : "UTF-8"));
 	digest(data, len, r->digest);

@@ -33,6 +33,18 @@ struct import_category {
 	size_t item_count;
 };
 
+/* How much of the report was understood: the confidence summary every import prints. */
+struct import_stats {
+	size_t items;      /* items read */
+	size_t status;     /* items with a status */
+	size_t deadline;   /* items with a deadline */
+	size_t units;      /* items with a lead, responsible or acceptance unit */
+	size_t measures;   /* measures over all items */
+	size_t furniture;  /* lines of page furniture dropped (— 3 —, 第 3 页 共 9 页, headers) */
+	size_t skipped;    /* lines left out of the list: continued elsewhere (下转第7版) */
+	size_t untaken;    /* numbered lines with labels the item chain did not take */
+};
+
 struct import_report {
 	char *file;     /* base name of the source file, "-" for standard input */
 	char *title;    /* report title, line breaks, PDF spaces and [bookmark: …] tags removed;
@@ -43,6 +55,9 @@ struct import_report {
 	char digest[17]; /* FNV-1a 64-bit of the raw bytes, 16 hex digits: "same file again" */
 	struct import_category *categories;
 	size_t category_count;
+	char *notice_date; /* a notice's date as printed (2024年5月20日), or NULL */
+	char *publicity;   /* a notice's publicity period (公示时间：…), or NULL */
+	struct import_stats stats;
 	char **warnings; /* things the user should know that did not stop the import, e.g. truncation */
 	size_t warning_count;
 };

@@ -102,6 +102,8 @@ struct parser {
 	struct pitem *items;
 	size_t nitems, capitems;
 	size_t list_end; /* the line where the last item's content stops */
+	size_t furniture; /* page furniture lines dropped by the lines stage */
+	size_t untaken;   /* numbered lines with labels the chain did not take */
 };
 
 #define MAX_NUM 999

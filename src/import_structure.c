@@ -371,6 +371,8 @@ int import_structure_check(struct parser *ps, const size_t *nx, struct import_er
 				          over, MAX_NUM, MAX_NUM, over, MAX_NUM, MAX_NUM);
 				return -1;
 			}
+			if (L->mk.style == ps->item_style && strength(ps, nx, j) == 3)
+				ps->untaken++;
 			if (!warned && L->mk.style == ps->item_style && strength(ps, nx, j) == 3) {
 				import_warn(ps, "line %zu: number %d is followed by a status or field label like an "
 				          "item, but does not continue the numbering after item %d (line %zu); "
