@@ -161,7 +161,7 @@ static sqlite3_stmt *prepare(struct db *db, const char *sql)
 	sqlite3_stmt *st = NULL;
 
 	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_fail_sqlite(db, "prepare");
+		db_fail_sqlite(db, tr("准备查询"));
 		return NULL;
 	}
 	return st;
@@ -607,7 +607,7 @@ static int region_child(struct db *db, int64_t parent, const char *name, int64_t
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "looking up a region");
+		return db_fail_sqlite(db, tr("查找地区"));
 	st = prepare(db, "INSERT INTO region(parent_id, name) VALUES (?1, ?2)");
 	if (!st)
 		return -1;
@@ -619,7 +619,7 @@ static int region_child(struct db *db, int64_t parent, const char *name, int64_t
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "adding a region");
+		return db_fail_sqlite(db, tr("添加地区"));
 	*id = sqlite3_last_insert_rowid(db->conn);
 	return 0;
 }
@@ -680,7 +680,7 @@ static int region_for_report(struct db *db, const char *name, int64_t *id)
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "looking up the report's region");
+		return db_fail_sqlite(db, tr("查找报告所属的地区"));
 	return region_child(db, 0, name, id);
 }
 
@@ -888,7 +888,7 @@ static int insert_measures(struct import_ctx *c, int64_t item, const struct impo
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
 		bind_text(st, 3, it->measures[i].text ? it->measures[i].text : "");
 		bind_text(st, 4, it->measures[i].status);
-		if (run(c, st, "adding a measure") < 0)
+		if (run(c, st, tr("添加整改措施")) < 0)
 			return -1;
 	}
 	return 0;
@@ -915,7 +915,7 @@ static int insert_item(struct import_ctx *c, int64_t report, int64_t category, i
 	sqlite3_bind_int(st, 18, it->line);
 	bind_text(st, 19, c->now);
 	bind_text(st, 20, db_who(c->db));
-	if (run(c, st, "adding an item") < 0)
+	if (run(c, st, tr("添加问题")) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(c->db->conn);
 	if (!c->first_new || id < c->first_new)
@@ -943,7 +943,7 @@ static int publish(struct import_ctx *c, int64_t report)
 	sqlite3_bind_int64(st, 2, c->first_new);
 	/* Not a change of the items' history: their row "imported from" is already written. */
 	c->db->publishing = 1;
-	rc = run(c, st, "listing the added items");
+	rc = run(c, st, tr("列入新增的问题"));
 	c->db->publishing = 0;
 	return rc;
 }
@@ -964,7 +964,7 @@ static int was_edited(struct import_ctx *c, int64_t item, const char *field)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return db_fail_sqlite(c->db, "reading history");
+	return db_fail_sqlite(c->db, tr("读取修改记录"));
 }
 
 static int add_difference(struct db_import_result *res, const char *fmt, ...)
@@ -1015,7 +1015,7 @@ static void brief(const char *s, char *buf, size_t size)
 	size_t n = 0, chars = 0;
 
 	if (!s) {
-		snprintf(buf, size, "(none)");
+		snprintf(buf, size, "%s", tr("（无）"));
 		return;
 	}
 	while (s[n] && chars < 40 && n + 4 < size) {
@@ -1051,7 +1051,7 @@ static int same_measures(struct import_ctx *c, int64_t id, const struct import_i
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
-		return db_fail_sqlite(c->db, "reading measures");
+		return db_fail_sqlite(c->db, tr("读取整改措施"));
 	*stored = n;
 	return same && n == it->measure_count;
 }
@@ -1076,7 +1076,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return db_fail_sqlite(c->db, "reading an item");
+		return db_fail_sqlite(c->db, tr("读取问题"));
 	}
 	for (int f = 0; f < F_COUNT; f++)
 		old[f] = col_text(st, f);
@@ -1101,18 +1101,18 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 
 			brief(old[f], a, sizeof a);
 			brief(now, b, sizeof b);
-			if (add_difference(res, "item %lld (%s) %s: kept the edit \"%s\"; the report says \"%s\"",
+			if (add_difference(res, tr("问题 %lld（%s）%s：保留了在 duban 中的修改“%s”；报告中是“%s”"),
 			                   (long long)id, it->no ? it->no : "", field_names[f], a, b) < 0)
-				rc = db_fail(c->db, "out of memory");
+				rc = db_fail(c->db, "%s", tr("内存不足"));
 		} else if (!(st = use(c, (enum stmt)(S_UPD_FIELD + f)))) {
 			rc = -1;
 		} else {
 			bind_text(st, 1, now);
 			sqlite3_bind_int64(st, 2, id);
 			/* the history row is the trigger's (item_history_<field>) */
-			rc = run(c, st, "updating an item");
+			rc = run(c, st, tr("修改问题"));
 			if (rc == 0 && add_change(res, it->no, field_names[f], old[f], now) < 0)
-				rc = db_fail(c->db, "out of memory");
+				rc = db_fail(c->db, "%s", tr("内存不足"));
 			dirty = 1;
 			status_changed |= f == F_STATUS;
 			if (rc == 0 && f == F_DEADLINE) {
@@ -1122,7 +1122,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 				else {
 					bind_deadline(st, 1, now);
 					sqlite3_bind_int64(st, 4, id);
-					rc = run(c, st, "updating a due date");
+					rc = run(c, st, tr("更新到期日"));
 				}
 			}
 		}
@@ -1144,7 +1144,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 				rc = -1;
 			else {
 				sqlite3_bind_int64(st, 1, id);
-				rc = run(c, st, "replacing measures");
+				rc = run(c, st, tr("替换整改措施"));
 			}
 			if (rc == 0)
 				rc = insert_measures(c, id, it);
@@ -1153,7 +1153,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			snprintf(a, sizeof a, "%zu", n);
 			snprintf(b, sizeof b, "%zu", it->measure_count);
 			if (rc == 0 && add_change(res, it->no, "measures", a, b) < 0)
-				rc = db_fail(c->db, "out of memory");
+				rc = db_fail(c->db, "%s", tr("内存不足"));
 			dirty = 1;
 			status_changed = 1; /* measure statuses feed the state */
 		}
@@ -1170,16 +1170,16 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			rc = -1;
 		else if (!edited_status && !str_eq(old_state, now_state)) {
 			if (edited) {
-				if (add_difference(res, "item %lld (%s) state: kept the edit \"%s\"; the report "
-				                        "now means \"%s\"",
+				if (add_difference(res, tr("问题 %lld（%s）状态：保留了在 duban 中的修改“%s”；"
+				                           "报告现在表示“%s”"),
 				                   (long long)id, it->no ? it->no : "", old_state, now_state) < 0)
-					rc = db_fail(c->db, "out of memory");
+					rc = db_fail(c->db, "%s", tr("内存不足"));
 			} else if (!(st = use(c, S_UPD_STATE))) {
 				rc = -1;
 			} else {
 				bind_text(st, 1, now_state);
 				sqlite3_bind_int64(st, 2, id);
-				rc = run(c, st, "updating a state");
+				rc = run(c, st, tr("更新状态"));
 			}
 		}
 	}
@@ -1188,7 +1188,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			rc = -1;
 		else {
 			sqlite3_bind_int64(st, 1, id);
-			rc = run(c, st, "listing an item again");
+			rc = run(c, st, tr("重新列入问题"));
 		}
 		dirty = 1;
 	}
@@ -1207,7 +1207,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			bind_text(st, 5, c->now);
 			bind_text(st, 6, db_who(c->db));
 			sqlite3_bind_int64(st, 7, id);
-			rc = run(c, st, "updating an item");
+			rc = run(c, st, tr("修改问题"));
 		}
 		*changed = 1;
 	}
@@ -1246,7 +1246,7 @@ static int category_upsert(struct import_ctx *c, int64_t report, int seq,
 	} else {
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
-			return db_fail_sqlite(c->db, "reading categories");
+			return db_fail_sqlite(c->db, tr("读取类别"));
 		if (!(st = use(c, S_INS_CATEGORY)))
 			return -1;
 		sqlite3_bind_int64(st, 3, report);
@@ -1254,7 +1254,7 @@ static int category_upsert(struct import_ctx *c, int64_t report, int seq,
 	}
 	bind_text(st, 1, cat->label);
 	bind_text(st, 2, cat->title);
-	if (run(c, st, "writing a category") < 0)
+	if (run(c, st, tr("写入类别")) < 0)
 		return -1;
 	if (!*id)
 		*id = sqlite3_last_insert_rowid(c->db->conn);
@@ -1336,7 +1336,7 @@ static int load_known(struct import_ctx *c, int64_t report, struct key **out, si
 		if (n == cap) {
 			struct key *p = realloc(k, (cap = cap ? cap * 2 : 256) * sizeof *k);
 			if (!p) {
-				rc = db_fail(c->db, "out of memory");
+				rc = db_fail(c->db, "%s", tr("内存不足"));
 				break;
 			}
 			k = p;
@@ -1349,13 +1349,13 @@ static int load_known(struct import_ctx *c, int64_t report, struct key **out, si
 		k[n].order = n;
 		n++;
 		if (!k[n - 1].no || (sqlite3_column_type(st, 1) != SQLITE_NULL && !k[n - 1].label)) {
-			rc = db_fail(c->db, "out of memory");
+			rc = db_fail(c->db, "%s", tr("内存不足"));
 			break;
 		}
 	}
 	sqlite3_reset(st);
 	if (rc == 0 && step != SQLITE_DONE)
-		rc = db_fail_sqlite(c->db, "reading the stored items");
+		rc = db_fail_sqlite(c->db, tr("读取已有的问题"));
 	if (rc < 0) {
 		keys_free(k, n);
 		return -1;
@@ -1406,7 +1406,7 @@ static int mark_removed(struct import_ctx *c, struct key *known, size_t n,
 		sqlite3_bind_int64(st, 1, known[i].id);
 		bind_text(st, 2, c->now);
 		bind_text(st, 3, db_who(c->db));
-		if (run(c, st, "marking an item removed") < 0)
+		if (run(c, st, tr("标记问题已移除")) < 0)
 			return -1;
 		res->items_removed++;
 		*changed = 1;
@@ -1428,7 +1428,7 @@ static int import_update(struct import_ctx *c, const struct import_report *r, in
 		return -1;
 	if (!(occ = new_occurrences(r))) {
 		keys_free(known, n_known);
-		return db_fail(c->db, "out of memory");
+		return db_fail(c->db, "%s", tr("内存不足"));
 	}
 	for (size_t ci = 0; ci < r->category_count && rc == 0; ci++) {
 		const struct import_category *cat = &r->categories[ci];
@@ -1483,7 +1483,7 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "looking up the report");
+		return db_fail_sqlite(db, tr("查找报告"));
 	res->report_id = report;
 	if (report && old_digest && strcmp(old_digest, r->digest) == 0) {
 		free(old_digest);
@@ -1509,7 +1509,7 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
-			return db_fail_sqlite(db, "adding the report");
+			return db_fail_sqlite(db, tr("添加报告"));
 		report = sqlite3_last_insert_rowid(db->conn);
 		res->report_id = report;
 		res->outcome = DB_IMPORT_NEW;
@@ -1550,7 +1550,7 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "updating the report");
+		return db_fail_sqlite(db, tr("更新报告"));
 	return 0;
 }
 
@@ -1563,7 +1563,7 @@ static int now_iso(struct db *db, char *buf, size_t size)
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return db_fail_sqlite(db, "reading the clock");
+		return db_fail_sqlite(db, tr("读取时钟"));
 	}
 	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -1604,7 +1604,7 @@ int db_import_placed(struct db *db, const struct import_report *report,
 		snprintf(why, sizeof why, "%s", db->err);
 		rollback(db);
 		db_import_result_free(res);
-		return db_fail(db, "import rolled back: %s", why);
+		return db_fail(db, tr("导入未完成，已全部撤回：%s"), why);
 	}
 }
 
@@ -1701,7 +1701,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			struct db_measure *m = realloc(it->measures, (it->measure_count + 1) * sizeof *m);
 			if (!m) {
 				sqlite3_finalize(st);
-				return db_fail(db, "out of memory");
+				return db_fail(db, "%s", tr("内存不足"));
 			}
 			it->measures = m;
 			m += it->measure_count++;
@@ -1711,7 +1711,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 		}
 		sqlite3_finalize(st);
 		if (step != SQLITE_DONE)
-			return db_fail_sqlite(db, "reading measures");
+			return db_fail_sqlite(db, tr("读取整改措施"));
 	}
 	if (load & DB_LOAD_NOTES) {
 		st = prepare(db, "SELECT id, at, who, text FROM note WHERE item_id = ?1 AND withdrawn = 0"
@@ -1723,7 +1723,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			struct db_note *n = realloc(it->notes, (it->note_count + 1) * sizeof *n);
 			if (!n) {
 				sqlite3_finalize(st);
-				return db_fail(db, "out of memory");
+				return db_fail(db, "%s", tr("内存不足"));
 			}
 			it->notes = n;
 			n += it->note_count++;
@@ -1734,7 +1734,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 		}
 		sqlite3_finalize(st);
 		if (step != SQLITE_DONE)
-			return db_fail_sqlite(db, "reading notes");
+			return db_fail_sqlite(db, tr("读取进展"));
 	}
 	if (load & DB_LOAD_HISTORY) {
 		st = prepare(db, "SELECT id, at, who, field, old, new, source, item_id, version, reason,"
@@ -1746,7 +1746,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			struct db_history *h = realloc(it->history, (it->history_count + 1) * sizeof *h);
 			if (!h) {
 				sqlite3_finalize(st);
-				return db_fail(db, "out of memory");
+				return db_fail(db, "%s", tr("内存不足"));
 			}
 			it->history = h;
 			h += it->history_count++;
@@ -1765,7 +1765,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 		}
 		sqlite3_finalize(st);
 		if (step != SQLITE_DONE)
-			return db_fail_sqlite(db, "reading history");
+			return db_fail_sqlite(db, tr("读取修改记录"));
 	}
 	return 0;
 }
@@ -1819,7 +1819,7 @@ int db_items_foreach(struct db *db, int load, int (*fn)(const struct db_item *it
 			break;
 	}
 	if (rc == 0 && step != SQLITE_DONE && step != SQLITE_ROW)
-		rc = db_fail_sqlite(db, "reading items");
+		rc = db_fail_sqlite(db, tr("读取问题列表"));
 	sqlite3_finalize(st);
 	return rc;
 }

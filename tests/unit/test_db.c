@@ -388,7 +388,7 @@ TEST(db_failed_import_rolls_back_whole)
 		sqlite3_finalize(st);
 		sqlite3_close(raw);
 	}
-	CHECK(strstr(db_errmsg(db), "rolled back") && strstr(db_errmsg(db), "disk full"));
+	CHECK(strstr(db_errmsg(db), "已全部撤回") && strstr(db_errmsg(db), "disk full"));
 	CHECK_INT(count_items(db), 0);
 	/* The database is still usable: a report without the bad item imports. */
 	fake_init(&f, "正在推进", NULL, 2);
@@ -614,7 +614,7 @@ TEST(db_failed_read_is_an_error_not_a_partial_item)
 	sqlite3_close(raw);
 	CHECK(db_open(path, "alice", &db, err, sizeof err) == 0);
 	CHECK_INT(db_item_get(db, id, DB_LOAD_MEASURES, &it), -1);
-	CHECK(strstr(db_errmsg(db), "reading measures") != NULL);
+	CHECK(strstr(db_errmsg(db), "读取整改措施") != NULL);
 	CHECK_INT(db_items_foreach(db, DB_LOAD_MEASURES, count_cb, &(int){0}), -1);
 	db_close(db);
 	tmp_db_remove(path);
