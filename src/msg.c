@@ -157,6 +157,7 @@ static struct msg table[] = {
 	/* ---- database: open, locking, edits, history, check (db*.c) ---- */
 	/* ---- edits on the board and edit commands (ui.c, view_item.c, view_edit*.c, cmd_edit.c) */
 	{"年份应在1900到2200之间", "the year should be between 1900 and 2200"},
+	{"不能保存：", "cannot save: "},
 	{"月份应为1到12", "the month should be 1 to 12"},
 	{"日期应为1到31", "the day should be 1 to 31"},
 	{"%d年2月没有29日（不是闰年）", "February %d has no 29th (not a leap year)"},
