@@ -21,7 +21,6 @@ static struct msg table[] = {
 	{"已销号", "verified"},
 	{"用法见 duban --help 或 man duban", "see duban --help or man duban"},
 	/* ---- command line: list, show, export, import messages (main.c, cli.c, export.c) ---- */
-	{"内存不足", "out of memory"},
 	{"写入失败：%s", "write error: %s"},
 	{"写入标准输出失败：%s", "error writing standard output: %s"},
 	{"导出失败：%s", "export failed: %s"},
@@ -52,7 +51,6 @@ static struct msg table[] = {
 	{"（空）", "(none)"},
 	{"source\004导入", "import"},
 	{"source\004编辑", "edit"},
-	{"（无）", "(none)"},
 	{"（未验收销号）", "(not verified)"},
 	{"%s 于 %s", "%s at %s"},
 	{"%s：%s → %s", "%s: %s → %s"},
