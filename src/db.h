@@ -271,4 +271,12 @@ int db_history_verify(struct db *db, struct db_verify *out);
  * db_errmsg), 0 when they verify, -1 on a database error. */
 int db_history_broken(struct db *db);
 
+/* PRAGMA integrity_check: returns 0 when SQLite finds the file sound, 1 when not (its first
+ * complaint in db_errmsg), -1 on error. */
+int db_integrity(struct db *db);
+
+/* The history row id (for duban check to name it): fills *out (free with db_history_free(out,
+ * 1)). Returns 0, DB_NOT_FOUND or -1. */
+int db_history_get(struct db *db, int64_t id, struct db_history **out);
+
 #endif

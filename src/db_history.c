@@ -195,3 +195,44 @@ int db_history_broken(struct db *db)
 		        (long long)v.bad_id, v.why);
 	return rc;
 }
+
+int db_integrity(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check(1)");
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		int ok = r && strcmp(r, "ok") == 0;
+
+		if (!ok)
+			db_fail(db, "%s", r ? r : "?");
+		sqlite3_finalize(st);
+		return ok ? 0 : 1;
+	}
+	sqlite3_finalize(st);
+	return db_fail_sqlite(db, tr("检查数据库文件"));
+}
+
+int db_history_get(struct db *db, int64_t id, struct db_history **out)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " HISTORY_COLUMNS " FROM history h WHERE h.id = ?1");
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && (*out = calloc(1, sizeof **out)))
+		history_from_row(st, *out);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return DB_NOT_FOUND;
+	if (rc != SQLITE_ROW)
+		return db_fail_sqlite(db, tr("读取修改记录"));
+	return *out ? 0 : db_fail(db, "%s", tr("内存不足"));
+}
