@@ -54,14 +54,6 @@ static void fake_init(struct fake *f, const char *status2, const char *deadline2
 	}
 }
 
-static double seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static struct db *open_memory(const char *who)
 {
 	struct db *db = NULL;
@@ -749,7 +741,8 @@ TEST(db_newer_version_of_a_big_report_is_fast)
 		db_close(db);
 		return;
 	}
-	t0 = seconds();
+	/* CPU time, not wall time: the machine running the tests may be shared. */
+	t0 = (double)clock() / CLOCKS_PER_SEC;
 	CHECK(db_import(db, &b.r, &res) == 0);
 	db_import_result_free(&res);
 	for (size_t i = 0; i < 10000; i += 2)
@@ -760,7 +753,7 @@ TEST(db_newer_version_of_a_big_report_is_fast)
 	CHECK_INT(res.items_updated, 5000);
 	CHECK_INT(res.items_unchanged, 5000);
 	db_import_result_free(&res);
-	CHECK(seconds() - t0 < 4.0);
+	CHECK((double)clock() / CLOCKS_PER_SEC - t0 < 4.0);
 	big_free(&b);
 	db_close(db);
 }
