@@ -4,6 +4,16 @@
 #ifndef DUBAN_CMD_H
 #define DUBAN_CMD_H
 
+#include <stddef.h>
+
 struct db;
+
+/* duban import [--encoding ENC] [--gazetteer FILE] FILE... | - (cmd_import.c). Parses every
+ * file before writing any; a file that cannot be read or parsed means nothing is imported. */
+int cmd_import(struct db *db, int argc, char **argv);
+
+/* Splits "a/b/c" (also "a b c" or "a>b>c") in place into at most max names; returns the count.
+ * Shared by import (gazetteer lines) and region add (cmd_import.c). */
+size_t cmd_split_path(char *line, char **names, size_t max);
 
 #endif

@@ -22,6 +22,24 @@ static struct msg table[] = {
 	/* ---- command line: list, show, export, import messages (main.c, cli.c, export.c) ---- */
 	/* ---- database: open, locking, edits, history, check (db*.c) ---- */
 	/* ---- edits on the board and edit commands (ui.c, view_item.c, view_edit*.c, cmd_edit.c) */
+	{"年份应在1900到2200之间", "the year should be between 1900 and 2200"},
+	{"月份应为1到12", "the month should be 1 to 12"},
+	{"日期应为1到31", "the day should be 1 to 31"},
+	{"%d年2月没有29日（不是闰年）", "February %d has no 29th (not a leap year)"},
+	{"%d月没有%d日", "month %d has no day %d"},
+	{"请写上年份，例如 2025年6月30日", "write the year, e.g. 2025-06-30"},
+	{"年份应为四位数字，例如 2025-06-30", "the year should have four digits, e.g. 2025-06-30"},
+	{"只写了年份：请写到月份（2025年6月底）或写 2025年底、2025年第二季度",
+	 "only a year: write a month (2025年6月底) or 2025年底, 2025年第二季度"},
+	{"月份后面应写“月”，例如 2025年6月30日", "write 月 after the month, e.g. 2025年6月30日"},
+	{"日期后面应写“日”，例如 2025年6月30日", "write 日 after the day, e.g. 2025年6月30日"},
+	{"日期写法应为 2025-06-30、2025/6/30 或 2025.6.30",
+	 "write a date as 2025-06-30, 2025/6/30 or 2025.6.30"},
+	{"请写到日，例如 2025-06-30", "write the day too, e.g. 2025-06-30"},
+	{"看不懂“%.*s”：一处只写一个日期", "cannot read \"%.*s\": one date per part"},
+	{"看不懂这个时限：可写 2025-06-30、2025年6月底前、2025年底、2025年第二季度、立行立改、长期坚持，或清空",
+	 "not a deadline: write 2025-06-30, 2025年6月底前, 2025年底, 2025年第二季度, 立行立改, "
+	 "长期坚持, or clear it"},
 	/* ---- the board: search, filters, tree, hints (view_board.c, db_board.c, keys.c) ---- */
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
 	/* ---- importer diagnostics (import*.c) ---- */

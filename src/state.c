@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "msg.h"
+
 static const char *const names[STATE_COUNT] = {
     [STATE_PENDING] = "pending",
     [STATE_IN_PROGRESS] = "in_progress",
@@ -32,7 +34,7 @@ const char *state_name(enum state s)
 
 const char *state_label(enum state s)
 {
-	return (unsigned)s < STATE_COUNT ? labels[s] : labels[STATE_PENDING];
+	return tr((unsigned)s < STATE_COUNT ? labels[s] : labels[STATE_PENDING]);
 }
 
 int state_from_name(const char *name)

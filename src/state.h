@@ -21,8 +21,8 @@ enum state {
 /* English name used in the database, export and command line: "pending" … "verified". */
 const char *state_name(enum state s);
 
-/* Short Chinese label for the board and printouts: 未开始, 推进中, 序时进度, 滞后, 已完成,
- * 待验收, 已销号. */
+/* Short label for the board, the command line and printouts, in the user's language (tr):
+ * 未开始, 推进中, 序时进度, 滞后, 已完成, 待验收, 已销号; English under an English locale. */
 const char *state_label(enum state s);
 
 /* Parses a name as given by state_name. Returns the state, or -1 if unknown. */
