@@ -32,6 +32,8 @@ static const char usage_text[] =
     "       duban [-f DB] list\n"
     "       duban [-f DB] show ID\n"
     "       duban [-f DB] region add 自治区/盟市/旗县\n"
+    "       duban [-f DB] print [--notice ID] [--region NAME] [--format pdf|text] [-o FILE|-]\n"
+    "                     [--to lp[:QUEUE]|terminal]\n"
     "       duban --help | --version\n"
     "The database is -f DB, else $DUBAN_DB. See duban(1).\n";
 
@@ -260,6 +262,7 @@ static const struct command commands[] = {
 	{"list", cmd_list},
 	{"show", cmd_show},
 	{"region", cmd_region},
+	{"print", cmd_print},
 	{NULL, NULL},
 };
 

@@ -14,7 +14,7 @@
 #include "msg.h"
 #include "text.h"
 
-static char *dup(const char *s)
+static char *str_dup(const char *s)
 {
 	size_t n = strlen(s ? s : "");
 	char *p = malloc(n + 1);
@@ -54,7 +54,7 @@ static char *cut_chars(const char *s, size_t max)
 		chars++;
 	}
 	if (at >= len)
-		return dup(s);
+		return str_dup(s);
 	if (!(p = malloc(at + 4)))
 		return NULL;
 	memcpy(p, s, at);
@@ -193,7 +193,7 @@ static int build_rows(const struct board_region *r, size_t n, size_t node, struc
 		struct summary_row *row = &s->rows[s->row_count];
 
 		row->region_id = r[i].id;
-		row->name = dup(r[i].name);
+		row->name = str_dup(r[i].name);
 		for (size_t j = i; j < r[i].subtree_end; j++)
 			map[m++] = (struct bucket_of){r[j].id, s->row_count};
 		s->row_count++;
@@ -232,10 +232,10 @@ static int list_row(const struct db_summary_row *row, void *arg)
 	it = &c->list->items[c->list->count++];
 	memset(it, 0, sizeof *it);
 	it->id = row->id;
-	it->no = dup(row->no);
-	it->region = dup(row->region);
+	it->no = str_dup(row->no);
+	it->region = str_dup(row->region);
 	it->text = cut_chars(row->text, SUMMARY_TEXT_CHARS);
-	it->deadline = row->deadline ? dup(row->deadline) : NULL;
+	it->deadline = row->deadline ? str_dup(row->deadline) : NULL;
 	it->state = row->state;
 	it->due = row->due == DB_SUMMARY_NO_DUE ? -1 : row->due;
 	if (c->kind == SUMMARY_OVERDUE)
@@ -286,11 +286,11 @@ int summary_build(struct db *db, const struct summary_query *q, struct summary *
 		db_board_regions_free(regions, n);
 		return DB_NOT_FOUND;
 	}
-	out->region = dup(node == SIZE_MAX ? tr("全部地区") : regions[node].name);
+	out->region = str_dup(node == SIZE_MAX ? tr("全部地区") : regions[node].name);
 	out->title = format(tr("%s生态环境保护督察整改进展汇总"), out->region ? out->region : "");
-	out->filter = dup(filter_words(q, words, sizeof words));
-	out->who = dup(q->who);
-	out->total.name = dup(tr("合计"));
+	out->filter = str_dup(filter_words(q, words, sizeof words));
+	out->who = str_dup(q->who);
+	out->total.name = str_dup(tr("合计"));
 	if (build_rows(regions, n, node, out, &map, &map_n) < 0)
 		goto done;
 	{

@@ -14,7 +14,7 @@
 /* How much of the problem text the paragraph quotes; the table has it whole. */
 #define NOTICE_QUOTE_CHARS 60
 
-static char *dup(const char *s)
+static char *str_dup(const char *s)
 {
 	size_t n = strlen(s ? s : "");
 	char *p = malloc(n + 1);
@@ -59,7 +59,7 @@ static char *quote(const char *s, size_t max)
 		chars++;
 	}
 	if (at >= len)
-		return dup(s);
+		return str_dup(s);
 	if (!(p = malloc(at + 4)))
 		return NULL;
 	memcpy(p, s, at);
@@ -157,7 +157,7 @@ int notice_build(struct db *db, int64_t id, const struct notice_options *o, stru
 	       : !empty(it.lead_unit)      ? it.lead_unit
 	                                   : "";
 	verifier = !empty(it.verified_by) ? it.verified_by : "";
-	issuer = o && !empty(o->issuer) ? dup(o->issuer)
+	issuer = o && !empty(o->issuer) ? str_dup(o->issuer)
 	                                : format(tr("%s生态环境保护督察整改工作领导小组办公室"), region);
 	out->id = id;
 	out->start = day;
@@ -181,14 +181,14 @@ int notice_build(struct db *db, int64_t id, const struct notice_options *o, stru
 	                        "请以书面或电话形式向%s反映。"),
 	                     start, end, days, issuer ? issuer : "");
 	out->issuer = issuer;
-	out->date = dup(start);
-	out->task = dup(it.text);
-	out->unit = dup(unit);
-	out->goal = dup(empty(it.goal) ? "" : it.goal);
+	out->date = str_dup(start);
+	out->task = str_dup(it.text);
+	out->unit = str_dup(unit);
+	out->goal = str_dup(empty(it.goal) ? "" : it.goal);
 	out->result = result_text(&it, verifier);
 	if (it.measure_count && (out->measures = calloc(it.measure_count, sizeof *out->measures))) {
 		for (size_t i = 0; i < it.measure_count; i++)
-			out->measures[i] = dup(it.measures[i].text);
+			out->measures[i] = str_dup(it.measures[i].text);
 		out->measure_count = it.measure_count;
 	}
 	db_item_free(&it);
