@@ -43,6 +43,58 @@ static struct msg table[] = {
 	/* ---- the board: search, filters, tree, hints (view_board.c, db_board.c, keys.c) ---- */
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
 	/* ---- importer diagnostics (import*.c) ---- */
+	{"无法打开：%s", "cannot open: %s"},
+	{"无法读取：%s", "cannot read: %s"},
+	{"是目录，不是报告", "is a directory, not a report"},
+	{"不是普通文件（设备、管道或套接字），不读取；请先把内容保存为文件",
+	 "is not a regular file (a device, pipe or socket) and is not read; save the content to a file first"},
+	{"大于 %ld MB，不是 duban 能读取的文件", "larger than %ld MB; not a file duban can read"},
+	{"读取出错：%s", "read error: %s"},
+	{"内存不足", "out of memory"},
+	{"1 项", "1 item"},
+	{"%zu 项", "%zu items"},
+	{"1 个类别", "1 category"},
+	{"%zu 个类别", "%zu categories"},
+	{"（无）", "(none)"},
+	{"  编号 %s：%s %s → %s\n", "  no. %s: %s %s → %s\n"},
+	{"：第 %ld 字节", ": byte %ld"},
+	{"%s 需要编码名，例如 gb18030", "%s needs an encoding, e.g. gb18030"},
+	{"%s 需要一个文件", "%s needs a file"},
+	{"import：未知选项 %s", "import: unknown option %s"},
+	{"import 需要 %s", "import needs %s"},
+	{"至少一个文件，或用 - 表示标准输入", "at least one FILE, or - for standard input"},
+	{"未导入任何内容", "nothing imported"},
+	{"警告：", "warning: "},
+	{"（地区不明）", "(unknown region)"},
+	{"：已导入 %s，分 %s\n", ": imported %s in %s\n"},
+	{"：未变，已导入过（%s）；未写入任何内容\n", ": unchanged, already imported (%s); nothing written\n"},
+	{"：已更新：新增 %d 项，变更 %d 项，未变 %d 项，不再列出 %d 项\n",
+	 ": updated: %d added, %d changed, %d unchanged, %d no longer listed\n"},
+	{"  1 个字段在 duban 中修改过，与报告不同；保留了修改：",
+	 "  1 field edited in duban differs from the report; the edits were kept:"},
+	{"  %zu 个字段在 duban 中修改过，与报告不同；保留了修改：\n",
+	 "  %zu fields edited in duban differ from the report; the edits were kept:\n"},
+	{"试运行（--dry-run）：未写入任何内容", "dry run (--dry-run): nothing written"},
+	{"：识别 %zu 项；有状态 %zu 项，有时限 %zu 项，有单位 %zu 项，措施 %zu 条；"
+	 "跳过 %zu 行，去除页眉页脚 %zu 行，未采用的编号 %zu 处\n",
+	 ": read %zu items; %zu with status, %zu with deadline, %zu with units, %zu measures; "
+	 "%zu lines skipped, %zu lines of page furniture dropped, %zu numbers not taken\n"},
+	{"问题", "problem"},
+	{"整改状态", "status"},
+	{"整改时限", "deadline"},
+	{"牵头单位", "lead unit"},
+	{"责任单位", "responsible unit"},
+	{"验收单位", "acceptance unit"},
+	{"整改目标", "goal"},
+	{"子类", "subcategory"},
+	{"措施条数", "measures"},
+	{"读取标签词表时内存不足", "out of memory reading the label vocabulary"},
+	{"标签词表第 %ld 行不可用（%s）：每行先写字段名（status、progress、"
+	 "deadline、lead、responsible、acceptance、goal、measures、problem、"
+	 "publicity、other），再写以空格分隔的标签",
+	 "line %ld of the label vocabulary is not usable (%s): each line is a field name (status, "
+	 "progress, deadline, lead, responsible, acceptance, goal, measures, problem, publicity, "
+	 "other), then its labels separated by spaces"},
 };
 
 static const size_t table_count = sizeof table / sizeof table[0];
