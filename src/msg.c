@@ -285,7 +285,6 @@ static struct msg table[] = {
 	{"%zu 项", "%zu items"},
 	{"1 个类别", "1 category"},
 	{"%zu 个类别", "%zu categories"},
-	{"（无）", "(none)"},
 	{"  编号 %s：%s %s → %s\n", "  no. %s: %s %s → %s\n"},
 	{"：第 %ld 字节", ": byte %ld"},
 	{"%s 需要编码名，例如 gb18030", "%s needs an encoding, e.g. gb18030"},
