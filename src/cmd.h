@@ -26,4 +26,9 @@ int cmd_export(struct db *db, int argc, char **argv);
  * Shared by import (gazetteer lines) and region add (cmd_import.c). */
 size_t cmd_split_path(char *line, char **names, size_t max);
 
+/* duban print [--notice ID] [--region NAME] [--state S,...] [--overdue] [--limit N]
+ * [--days N] [--issuer UNIT] [--format pdf|text] [--encoding gb18030] [-o FILE|-]
+ * [--to lp[:QUEUE]|terminal] (cmd_print.c): the summary page or a verification notice. */
+int cmd_print(struct db *db, int argc, char **argv);
+
 #endif

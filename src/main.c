@@ -34,6 +34,7 @@ static const char *const usage_lines[] = {
     N_("      duban [-f 数据库] list [--region 地区] [--state 状态] [--overdue] [--due-within 天数] [--unit 单位]"),
     N_("      duban [-f 数据库] show ID"),
     N_("      duban [-f 数据库] region add 自治区/盟市/旗县"),
+    N_("      duban [-f 数据库] print [--notice ID] [--region 地区] [--format pdf|text] [-o 文件|-] [--to lp[:队列]|terminal]"),
     N_("      duban --help | --version             用法 | 版本"),
     N_("数据库是 -f 所给的文件，否则是 $DUBAN_DB。详见 duban(1)。"),
 };
@@ -75,6 +76,7 @@ static const struct command commands[] = {
 	{"list", cmd_list},
 	{"show", cmd_show},
 	{"region", cmd_region},
+	{"print", cmd_print},
 	{NULL, NULL},
 };
 
