@@ -17,6 +17,6 @@ int msg_english(void);
  * zh itself in Chinese, else its English from the table. A string missing from the table is
  * returned as is (tests/unit/test_msg.c checks that every tr() literal in src/ has an entry
  * whose printf conversions match). The result is static: never freed. */
-const char *tr(const char *zh);
+const char *tr(const char *zh) __attribute__((format_arg(1)));
 
 #endif
