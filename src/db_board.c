@@ -920,9 +920,9 @@ static const char *const like_units =
  * parameter name (":like0" …): names only, the patterns are bound. */
 static void add_like(struct sql *s, const char *shape, size_t i)
 {
-	char name[16];
+	char name[32];
 
-	snprintf(name, sizeof name, ":like%zu", i);
+	snprintf(name, sizeof name, ":like%u", (unsigned)(i % MAX_WORDS));
 	for (const char *c = shape; *c; c++) {
 		if (c[0] == '%' && c[1] == 's') {
 			sql_add(s, name);
@@ -998,8 +998,8 @@ static void bind_query(sqlite3_stmt *st, const struct board_query *q, const stru
 	if (p->fts)
 		bind_text(st, ":fts", p->fts);
 	for (size_t i = 0; i < p->nlike; i++) {
-		char name[16];
-		snprintf(name, sizeof name, ":like%zu", i);
+		char name[32];
+		snprintf(name, sizeof name, ":like%u", (unsigned)(i % MAX_WORDS));
 		bind_text(st, name, p->like[i]);
 	}
 	if (q->due_within > 0) {

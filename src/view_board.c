@@ -828,11 +828,12 @@ static struct item_cols item_cols_for(const struct board *b, int w)
 	return c;
 }
 
-/* A region's name in few columns: without the trailing 市, 县, 旗, 区 or 盟 that most names
+/* A region's name in few columns: without the trailing 自治区, 市, 县, 旗, 区 or 盟 most names
  * share (呼和浩特市 → 呼和浩特), then cut to fit. */
 static void region_short(const char *name, char *buf, size_t size)
 {
-	static const char *const suffix[] = {"市", "县", "旗", "区", "盟"};
+	static const char *const suffix[] = {"自治区", "自治州", "自治旗", "自治县", "市", "县", "旗",
+	                                     "区", "盟"};
 	size_t len = name ? strlen(name) : 0;
 
 	snprintf(buf, size, "%s", name ? name : "");
