@@ -20,10 +20,15 @@ PKGS      = ncursesw sqlite3
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+# Printing (issue 8): Pango, Cairo and fontconfig, linked into the duban binaries only; the
+# model (summary*.c) links without them, so the unit tests do too.
+PRINT_PKGS  = pangocairo fontconfig
+PRINT_CFLAGS := $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
+PRINT_LIBS  := $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null || echo -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfontconfig)
 # iconv is in glibc; elsewhere pass ICONV_LIBS=-liconv.
 ICONV_LIBS ?=
 DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DDUBAN_DATADIR='"$(DATADIR)"'
-ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc -Itests $(CPPFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc -I$(B)/gen -Itests $(CPPFLAGS) $(CFLAGS)
 
 B = build
 MODEL_SRC := $(sort $(wildcard src/text.c src/date.c src/state.c src/import*.c src/db*.c \
@@ -46,7 +51,7 @@ REPORTS = $(sort $(wildcard data/reports/*.txt))
 all: $(B)/duban
 
 $(B)/duban: $(MODEL_OBJ) $(APP_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(PRINT_LIBS) $(ICONV_LIBS) -lm
 
 $(B)/unit-tests: $(UNIT_OBJ) $(MODEL_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lm
@@ -55,7 +60,10 @@ $(B)/asan-unit-tests: $(ASAN_OBJ)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lm
 
 $(B)/asan-duban: $(ASAN_APP)
-	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) -lm
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(PRINT_LIBS) $(ICONV_LIBS) -lm
+
+# Only the PDF renderer sees the Pango / Cairo headers.
+$(B)/obj/src/print_pdf.o $(B)/asan/src/print_pdf.o: ALL_CFLAGS += $(PRINT_CFLAGS)
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -64,6 +72,12 @@ $(B)/obj/%.o: %.c
 $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c -o $@ $<
+
+# The importer's built-in label vocabulary is data/labels.txt itself, made a C string here.
+$(B)/gen/labels.inc: data/labels.txt
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' data/labels.txt >$@
+$(B)/obj/src/import_labels.o $(B)/asan/src/import_labels.o: $(B)/gen/labels.inc
 
 # Test tools (pty driver, generators, golden check) are plain programs linked with the model
 # and the tests' JSON reader.
@@ -104,10 +118,10 @@ fuzz: $(B)/fuzz-import
 		-dict=tests/fuzz/import.dict \
 		$(B)/fuzz-corpus
 
-$(B)/fuzz-import: tests/fuzz/fuzz_import.c $(MODEL_SRC)
+$(B)/fuzz-import: tests/fuzz/fuzz_import.c $(MODEL_SRC) $(B)/gen/labels.inc
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c11 $(DEFS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -o $@ $^ \
+	$(FUZZ_CC) -std=c11 $(DEFS) -Isrc -I$(B)/gen -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ $(filter %.c,$^) \
 		$(SQLITE_LIBS) $(ICONV_LIBS) -lm
 
 install: $(B)/duban
@@ -115,10 +129,11 @@ install: $(B)/duban
 	install -m 755 $(B)/duban $(DESTDIR)$(BINDIR)/duban
 	install -m 644 man/duban.1 $(DESTDIR)$(MANDIR)/man1/duban.1
 	install -m 644 data/gazetteer.txt $(DESTDIR)$(DATADIR)/gazetteer.txt
+	install -m 644 data/labels.txt $(DESTDIR)$(DATADIR)/labels.txt
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/duban $(DESTDIR)$(MANDIR)/man1/duban.1 \
-		$(DESTDIR)$(DATADIR)/gazetteer.txt
+		$(DESTDIR)$(DATADIR)/gazetteer.txt $(DESTDIR)$(DATADIR)/labels.txt
 	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:

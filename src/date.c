@@ -2,6 +2,7 @@
  * 长期坚持 …), civil-day arithmetic without mktime or time zones, and an injectable "today".
  * Model code: no curses, no printing, no exit. */
 #include "date.h"
+#include "msg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,4 +295,323 @@ long date_today(void)
 	if (!localtime_r(&now, &tm))
 		return (long)(now / 86400);
 	return date_to_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* ---- date_check_deadline: the strict reading of a typed deadline ---- */
+
+static int has_digit(const char *s, const char *end)
+{
+	while (s < end && *s) {
+		const char *q = s;
+		if (read_digit(&q) >= 0)
+			return 1;
+		s++;
+	}
+	return 0;
+}
+
+/* Counts the digits (ASCII or full width) starting at p. */
+static int count_digits(const char *p)
+{
+	int n = 0;
+
+	while (read_digit(&p) >= 0)
+		n++;
+	return n;
+}
+
+/* Copies the reason s into why, cut (if it must be) at a character boundary, never inside
+ * a UTF-8 sequence. */
+static void set_why(char *why, size_t whysize, const char *s)
+{
+	size_t n;
+
+	if (!why || !whysize)
+		return;
+	n = strlen(s);
+	if (n >= whysize) {
+		n = whysize - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(why, s, n);
+	why[n] = '\0';
+}
+
+/* Checks that y-m-d is a real day; else the reason, in the words a clerk would use. */
+static int check_ymd(int y, int m, int d, char *why, size_t whysize)
+{
+	char buf[128];
+
+	if (y < 1900 || y > 2200) {
+		set_why(why, whysize, tr("年份应在1900到2200之间"));
+		return -1;
+	}
+	if (m < 1 || m > 12) {
+		set_why(why, whysize, tr("月份应为1到12"));
+		return -1;
+	}
+	if (d < 1 || d > 31) {
+		set_why(why, whysize, tr("日期应为1到31"));
+		return -1;
+	}
+	if (d > date_month_days(y, m)) {
+		if (m == 2 && d == 29)
+			snprintf(buf, sizeof buf, tr("%d年2月没有29日（不是闰年）"), y);
+		else
+			snprintf(buf, sizeof buf, tr("%d月没有%d日"), m, d);
+		set_why(why, whysize, buf);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the one date that starts at *pp (a digit) strictly: 2025-06-30, 2025/6/30, 2025.6.30,
+ * 20250630, 2025年6月30日, 2025年6月(底|末|上旬|中旬|下旬), 2025年底, 2025年上半年,
+ * 2025年第二季度. Advances *pp past it. Returns 0 with y/m/d, or -1 with the reason. */
+static int read_typed_date(const char **pp, int *y, int *m, int *d, char *why, size_t whysize)
+{
+	static const struct {
+		const char *word;
+		int month;
+	} year_words[] = {
+	    {"年底", 12},     {"年末", 12},     {"底", 12},       {"末", 12},
+	    {"上半年", 6},    {"下半年", 12},   {"第一季度", 3},  {"第二季度", 6},
+	    {"第三季度", 9},  {"第四季度", 12}, {"第1季度", 3},   {"第2季度", 6},
+	    {"第3季度", 9},   {"第4季度", 12},  {"一季度", 3},    {"二季度", 6},
+	    {"三季度", 9},    {"四季度", 12},
+	};
+	const char *p = *pp;
+	int n = count_digits(p), year, month, day, i;
+
+	if (n == 8) {
+		/* 20250630: the compact form of the ISO date. */
+		year = month = day = 0;
+		for (i = 0; i < 8; i++) {
+			int v = read_digit(&p);
+			if (i < 4)
+				year = year * 10 + v;
+			else if (i < 6)
+				month = month * 10 + v;
+			else
+				day = day * 10 + v;
+		}
+		if (check_ymd(year, month, day, why, whysize) < 0)
+			return -1;
+		goto done;
+	}
+	if (n != 4) {
+		const char *q = p;
+		read_number(&q, 1, n > 0 ? n : 1);
+		skip_spaces(&q);
+		if (n <= 2 && (strncmp(q, "月", strlen("月")) == 0 || eat_separator(&q)))
+			set_why(why, whysize, tr("请写上年份，例如 2025年6月30日"));
+		else
+			set_why(why, whysize, tr("年份应为四位数字，例如 2025-06-30"));
+		return -1;
+	}
+	year = read_number(&p, 4, 4);
+	if (eat(&p, "年")) {
+		for (i = 0; i < (int)(sizeof year_words / sizeof year_words[0]); i++) {
+			if (eat(&p, year_words[i].word)) {
+				month = year_words[i].month;
+				day = date_month_days(year, month);
+				if (check_ymd(year, month, day, why, whysize) < 0)
+					return -1;
+				goto done;
+			}
+		}
+		skip_spaces(&p);
+		n = count_digits(p);
+		if (n == 0) {
+			set_why(why, whysize,
+			        tr("只写了年份：请写到月份（2025年6月底）或写 2025年底、2025年第二季度"));
+			return -1;
+		}
+		if (n > 2) {
+			set_why(why, whysize, tr("月份应为1到12"));
+			return -1;
+		}
+		month = read_number(&p, 1, 2);
+		if (!eat(&p, "月")) {
+			set_why(why, whysize, tr("月份后面应写“月”，例如 2025年6月30日"));
+			return -1;
+		}
+		if (month < 1 || month > 12) {
+			set_why(why, whysize, tr("月份应为1到12"));
+			return -1;
+		}
+		skip_spaces(&p);
+		n = count_digits(p);
+		if (n > 2) {
+			set_why(why, whysize, tr("日期应为1到31"));
+			return -1;
+		}
+		if (n > 0) {
+			day = read_number(&p, 1, 2);
+			if (!(eat(&p, "日") || eat(&p, "号"))) {
+				set_why(why, whysize, tr("日期后面应写“日”，例如 2025年6月30日"));
+				return -1;
+			}
+		} else if (eat(&p, "上旬")) {
+			day = 10;
+		} else if (eat(&p, "中旬")) {
+			day = 20;
+		} else {
+			/* 6月, 6月底, 6月末, 6月下旬: the month's last day. */
+			if (!eat(&p, "底") && !eat(&p, "末"))
+				eat(&p, "下旬");
+			day = date_month_days(year, month);
+		}
+	} else {
+		const char *q = p;
+		if (!eat_separator(&q) || count_digits(q) < 1 || count_digits(q) > 2) {
+			set_why(why, whysize, tr("日期写法应为 2025-06-30、2025/6/30 或 2025.6.30"));
+			return -1;
+		}
+		month = read_number(&q, 1, 2);
+		if (!eat_separator(&q) || count_digits(q) < 1 || count_digits(q) > 2) {
+			if (month < 1 || month > 12)
+				set_why(why, whysize, tr("月份应为1到12"));
+			else
+				set_why(why, whysize, tr("请写到日，例如 2025-06-30"));
+			return -1;
+		}
+		day = read_number(&q, 1, 2);
+		p = q;
+	}
+	if (check_ymd(year, month, day, why, whysize) < 0)
+		return -1;
+done:
+	*y = year;
+	*m = month;
+	*d = day;
+	*pp = p;
+	return 0;
+}
+
+/* Separators between the parts of 立行立改，长期坚持 or 2025年底前完成，长期坚持. */
+static size_t part_separator(const char *p)
+{
+	static const char *const seps[] = {"，", "、", "；", "。", ",", ";"};
+	size_t i;
+
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++)
+		if (strncmp(p, seps[i], strlen(seps[i])) == 0)
+			return strlen(seps[i]);
+	return 0;
+}
+
+int date_check_deadline(const char *text, struct deadline *out, char *why, size_t whysize)
+{
+	static const char *const immediate[] = {"立行立改", "立即整改", "即知即改", "立查立改",
+	                                        "立知立改"};
+	const char *p = text, *part;
+	int have_date = 0, have_now = 0, long_term = 0, y = 0, m = 0, d = 0;
+	char buf[256];
+	size_t i;
+
+	out->kind = DUE_NONE;
+	out->year = out->month = out->day = 0;
+	out->long_term = 0;
+	if (why && whysize)
+		why[0] = '\0';
+	if (!text)
+		return 0;
+	/* Parts separated by commas: each a date with words around it, 立行立改 or 长期坚持.
+	 * The first deadline named wins, as in date_parse_deadline; every date must be real. */
+	while (*p) {
+		const char *end, *digit = NULL;
+		size_t sep;
+
+		skip_spaces(&p);
+		part = p;
+		while (*p && !part_separator(p))
+			p++;
+		end = p;
+		if ((sep = part_separator(p)) > 0)
+			p += sep;
+		if (end == part)
+			continue;
+		for (i = 0; i < sizeof immediate / sizeof immediate[0]; i++) {
+			const char *hit = strstr(part, immediate[i]);
+			if (hit && hit < end) {
+				if (!have_date)
+					have_now = 1;
+			}
+		}
+		{
+			const char *hit = strstr(part, "长期坚持");
+			if (hit && hit < end)
+				long_term = 1;
+		}
+		for (const char *q = part; q < end; q++) {
+			const char *r = q;
+			if (read_digit(&r) >= 0) {
+				digit = q;
+				break;
+			}
+		}
+		if (digit) {
+			const char *q = digit;
+			int py, pm, pd;
+			if (read_typed_date(&q, &py, &pm, &pd, why, whysize) < 0)
+				return -1;
+			if (has_digit(q, end)) {
+				int len = (int)(end - part);
+				snprintf(buf, sizeof buf, tr("看不懂“%.*s”：一处只写一个日期"), len, part);
+				set_why(why, whysize, buf);
+				return -1;
+			}
+			if (!have_date && !have_now) {
+				have_date = 1;
+				y = py;
+				m = pm;
+				d = pd;
+			}
+		}
+	}
+	if (!have_date && !have_now && !long_term) {
+		skip_spaces(&text);
+		if (!*text)
+			return 0;
+		/* One literal: the tr() table check reads literals whole. */
+		set_why(why, whysize, tr("看不懂这个时限：可写 2025-06-30、2025年6月底前、2025年底、2025年第二季度、立行立改、长期坚持，或清空"));
+		return -1;
+	}
+	if (have_date) {
+		out->kind = DUE_DATE;
+		out->year = y;
+		out->month = m;
+		out->day = d;
+	} else if (have_now) {
+		out->kind = DUE_IMMEDIATE;
+	}
+	out->long_term = long_term;
+	return 0;
+}
+
+/* Stored times are UTC (the same for every user of a shared database); people read their own
+ * clock. timegm is not POSIX, so the UTC seconds come from date_to_days. */
+char *date_local_time(const char *iso_utc, char *buf, size_t size)
+{
+	int y, mo, d, h, mi, sec = 0, n = 0;
+	char sep;
+	struct tm tm;
+	time_t t;
+
+	if (!buf || size == 0)
+		return buf;
+	if (!iso_utc || sscanf(iso_utc, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) < 6 ||
+	    (sep != 'T' && sep != ' ') || mo < 1 || mo > 12 || d < 1 || d > date_month_days(y, mo) ||
+	    h < 0 || h > 23 || mi < 0 || mi > 59) {
+		snprintf(buf, size, "%s", iso_utc ? iso_utc : "");
+		return buf;
+	}
+	if (iso_utc[n] == ':' && (sscanf(iso_utc + n + 1, "%2d", &sec) != 1 || sec < 0 || sec > 60))
+		sec = 0;
+	t = (time_t)date_to_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	if (!localtime_r(&t, &tm) || strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "%.16s", iso_utc);
+	return buf;
 }

@@ -1211,7 +1211,7 @@ static const char *first_word(const char *text, char words[][BOARD_WORD_BYTES], 
 static int match_locate(struct db *db, const char *search, const char *unit,
                         struct board_item *it)
 {
-	static const char *const unit_label[3] = {"牵头单位", "责任单位", "验收单位"};
+	static const char *const unit_label[3] = {N_("牵头单位"), N_("责任单位"), N_("验收单位")};
 	char words[BOARD_MAX_WORDS][BOARD_WORD_BYTES], uwords[BOARD_MAX_WORDS][BOARD_WORD_BYTES];
 	size_t n = db_board_split_words(search, words, BOARD_MAX_WORDS);
 	size_t nu = db_board_split_words(unit, uwords, BOARD_MAX_WORDS);

@@ -70,6 +70,17 @@ static const struct binding table[] = {
 	{KEYS_PROMPT, KEYS_BACKSPACE, "Backspace", ACT_ERASE},
 	{KEYS_PROMPT, CTRL('w'), "C-w", ACT_ERASE_WORD},
 	{KEYS_PROMPT, CTRL('u'), "C-u", ACT_KILL_LINE},
+	{KEYS_PROMPT, CTRL('k'), "C-k", ACT_KILL_END},
+	{KEYS_PROMPT, KEYS_DELETE, "Del", ACT_DELETE},
+	{KEYS_PROMPT, CTRL('d'), "C-d", ACT_DELETE},
+	{KEYS_PROMPT, KEYS_LEFT, "Left", ACT_CHAR_LEFT},
+	{KEYS_PROMPT, CTRL('b'), "C-b", ACT_CHAR_LEFT},
+	{KEYS_PROMPT, KEYS_RIGHT, "Right", ACT_CHAR_RIGHT},
+	{KEYS_PROMPT, CTRL('f'), "C-f", ACT_CHAR_RIGHT},
+	{KEYS_PROMPT, KEYS_HOME, "Home", ACT_LINE_START},
+	{KEYS_PROMPT, CTRL('a'), "C-a", ACT_LINE_START},
+	{KEYS_PROMPT, KEYS_END, "End", ACT_LINE_END},
+	{KEYS_PROMPT, CTRL('e'), "C-e", ACT_LINE_END},
 
 	{KEYS_GLOBAL, '?', "?", ACT_HELP},
 	{KEYS_GLOBAL, 'q', "q", ACT_CLOSE},
@@ -125,9 +136,16 @@ static const struct doc docs[] = {
 	{KEYS_ITEM, ACT_DOWN, "向下滚动一行", "Scroll down one line."},
 	{KEYS_PROMPT, ACT_ACCEPT, "确定", "Accept."},
 	{KEYS_PROMPT, ACT_CANCEL, "取消，恢复原样", "Cancel and restore what was shown before."},
-	{KEYS_PROMPT, ACT_ERASE, "删除一个字", "Erase one character."},
-	{KEYS_PROMPT, ACT_ERASE_WORD, "删除一个词", "Erase one word."},
-	{KEYS_PROMPT, ACT_KILL_LINE, "清空输入", "Erase the whole input."},
+	{KEYS_PROMPT, ACT_ERASE, "删除光标前的一个字", "Erase the character before the cursor."},
+	{KEYS_PROMPT, ACT_DELETE, "删除光标处的一个字", "Erase the character under the cursor."},
+	{KEYS_PROMPT, ACT_ERASE_WORD, "删除光标前的一个词（中文到上一个标点）",
+	 "Erase the word before the cursor (in Chinese, back to the last punctuation mark)."},
+	{KEYS_PROMPT, ACT_KILL_LINE, "删除光标前的全部", "Erase everything before the cursor."},
+	{KEYS_PROMPT, ACT_KILL_END, "删除光标后的全部", "Erase everything from the cursor on."},
+	{KEYS_PROMPT, ACT_CHAR_LEFT, "光标左移一个字", "Move the cursor one character left."},
+	{KEYS_PROMPT, ACT_CHAR_RIGHT, "光标右移一个字", "Move the cursor one character right."},
+	{KEYS_PROMPT, ACT_LINE_START, "光标到开头", "Move the cursor to the start."},
+	{KEYS_PROMPT, ACT_LINE_END, "光标到末尾", "Move the cursor to the end."},
 	{KEYS_GLOBAL, ACT_HELP, "帮助（本页）", "Show this list of keys."},
 	{KEYS_GLOBAL, ACT_CLOSE, "关闭当前页；在看板上退出",
 	 "Close the current screen; on the board, quit."},
@@ -141,7 +159,7 @@ static const char *const context_title[KEYS_CONTEXT_COUNT] = {
 	[KEYS_MOVE] = "移动（看板、详情、帮助）",
 	[KEYS_BOARD] = "看板",
 	[KEYS_ITEM] = "事项详情",
-	[KEYS_PROMPT] = "输入框（搜索、地区）",
+	[KEYS_PROMPT] = "输入框（搜索、地区、时限、备注……）",
 };
 
 static const char *const context_title_en[KEYS_CONTEXT_COUNT] = {
@@ -149,7 +167,7 @@ static const char *const context_title_en[KEYS_CONTEXT_COUNT] = {
 	[KEYS_MOVE] = "Moving (board, item, help)",
 	[KEYS_BOARD] = "Board",
 	[KEYS_ITEM] = "Item view",
-	[KEYS_PROMPT] = "Prompts (search, region)",
+	[KEYS_PROMPT] = "Prompts (search, region, deadline, note ...)",
 };
 
 static enum action lookup_in(enum keys_context ctx, int key)

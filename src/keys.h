@@ -23,6 +23,10 @@ enum {
 	KEYS_BTAB,
 	KEYS_DELETE,
 	KEYS_RESIZE,
+	/* The terminal's bracketed-paste marks (ESC [200~ and ESC [201~): not keys a person
+	 * presses, so not in the key table; the line editor takes what comes between as text. */
+	KEYS_PASTE_BEGIN,
+	KEYS_PASTE_END,
 	KEYS_ESC = 27,
 	KEYS_TAB = 9
 };
@@ -76,6 +80,12 @@ enum action {
 	ACT_ERASE,
 	ACT_ERASE_WORD,
 	ACT_KILL_LINE,
+	ACT_KILL_END,
+	ACT_DELETE,
+	ACT_CHAR_LEFT,
+	ACT_CHAR_RIGHT,
+	ACT_LINE_START,
+	ACT_LINE_END,
 	ACT_COUNT
 };
 

@@ -24,436 +24,27 @@
 #include "ui.h"
 
 #define DUBAN_VERSION "0.1.0"
-/* Larger inputs are not rectification reports; refuse before reading them into memory. */
-#define MAX_INPUT_SIZE (256L * 1024 * 1024)
 
-static const char usage_text[] =
-    "usage: duban [-f DB] [board]                 open the board\n"
-    "       duban [-f DB] import [--encoding ENC] [--gazetteer FILE] FILE... | -\n"
-    "       duban [-f DB] export [--format json|csv] [--bom] [--encoding ENC] [-o FILE]\n"
-    "       duban [-f DB] list\n"
-    "       duban [-f DB] show ID\n"
-    "       duban [-f DB] region add 自治区/盟市/旗县\n"
-    "       duban --help | --version\n"
-    "The database is -f DB, else $DUBAN_DB. See duban(1).\n";
+/* The usage, one line per command, each translated on its own (tr): a new command adds its
+ * line and its English row. */
+static const char *const usage_lines[] = {
+    N_("用法: duban [-f 数据库] [board]                 打开看板"),
+    N_("      duban [-f 数据库] import [--encoding 编码] [--gazetteer 文件] 文件... | -"),
+    N_("      duban [-f 数据库] export [--format json|csv] [--bom] [--encoding 编码] [-o 文件]"),
+    N_("      duban [-f 数据库] list [--region 地区] [--state 状态] [--overdue] [--due-within 天数] [--unit 单位]"),
+    N_("      duban [-f 数据库] show ID"),
+    N_("      duban [-f 数据库] region add 自治区/盟市/旗县"),
+    N_("      duban [-f 数据库] print [--notice ID] [--region 地区] [--format pdf|text] [-o 文件|-] [--to lp[:队列]|terminal]"),
+    N_("      duban --help | --version             用法 | 版本"),
+    N_("数据库是 -f 所给的文件，否则是 $DUBAN_DB。详见 duban(1)。"),
+};
 
-/* "1 item", "49 items": n and the noun, singular or plural (English output only). */
-static const char *count_of(char *buf, size_t size, long long n, const char *one,
-                            const char *many)
+static void put_usage(void)
 {
-	snprintf(buf, size, "%lld %s", n, n == 1 ? one : many);
-	return buf;
-}
-
-static char *read_input(const char *path, size_t *len, char *err, size_t errsize)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *buf = NULL;
-	size_t size = 0, cap = 0, n;
-	struct stat sb;
-
-	if (!f) {
-		snprintf(err, errsize, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		snprintf(err, errsize, "is a directory, not a report");
-		fclose(f);
-		return NULL;
-	}
-	for (;;) {
-		if (cap - size < 65536) {
-			char *p;
-			cap = cap ? cap * 2 : 65536;
-			if (cap > (size_t)MAX_INPUT_SIZE + 65536 || !(p = realloc(buf, cap + 1))) {
-				snprintf(err, errsize, "larger than %ld MB; not a report duban can read",
-				         MAX_INPUT_SIZE / (1024 * 1024));
-				free(buf);
-				if (f != stdin)
-					fclose(f);
-				return NULL;
-			}
-			buf = p;
-		}
-		n = fread(buf + size, 1, cap - size, f);
-		size += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		snprintf(err, errsize, "read error: %s", strerror(errno));
-		free(buf);
-		buf = NULL;
-	} else {
-		buf[size] = '\0';
-		*len = size;
-	}
-	if (f != stdin)
-		fclose(f);
-	return buf;
-}
-
-/* Splits "a/b/c" (also "a b c" or "a>b>c") into names. Returns the count, at most max. */
-static size_t split_path(char *line, char **names, size_t max)
-{
-	size_t n = 0;
-	char *save = NULL;
-
-	for (char *tok = strtok_r(line, "/> \t\r\n", &save); tok && n < max;
-	     tok = strtok_r(NULL, "/> \t\r\n", &save))
-		names[n++] = tok;
-	return n;
-}
-
-/* Imports r, placing its region under its parents as the gazetteer says: one region path per
- * line, outermost first (内蒙古自治区/巴彦淖尔市/磴口县), # starts a comment; the first line
- * that names the region wins. A missing gazetteer or region is not an error: the region then
- * stands at the top of the tree. Placing and import are one transaction. */
-static int import_placed(struct db *db, const char *gazetteer, const struct import_report *r,
-                         struct db_import_result *res)
-{
-	FILE *f;
-	char line[1024];
-
-	if (!gazetteer || !r->region || !(f = fopen(gazetteer, "r")))
-		return db_import(db, r, res);
-	while (fgets(line, sizeof line, f)) {
-		char *names[16];
-		size_t n;
-
-		if (line[0] == '#')
-			continue;
-		n = split_path(line, names, 16);
-		for (size_t i = 0; i < n; i++) {
-			if (strcmp(names[i], r->region) == 0) {
-				fclose(f);
-				return db_import_placed(db, r, (const char *const *)names, i + 1, res);
-			}
-		}
-	}
-	fclose(f);
-	return db_import(db, r, res);
-}
-
-static const char *default_gazetteer(void)
-{
-	const char *g = getenv("DUBAN_GAZETTEER");
-	return g && *g ? g : DUBAN_DATADIR "/gazetteer.txt";
-}
-
-static int cmd_import(struct db *db, int argc, char **argv)
-{
-	const char *encoding = NULL, *gazetteer = default_gazetteer();
-	struct import_report **reports;
-	char **names;
-	int nfiles = 0, failed = 0;
-
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--encoding") == 0 || strcmp(argv[i], "-e") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("%s needs an encoding, e.g. gb18030", argv[i - 1]);
-			encoding = argv[i];
-		} else if (strncmp(argv[i], "--encoding=", 11) == 0) {
-			encoding = argv[i] + 11;
-		} else if (strcmp(argv[i], "--gazetteer") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("%s needs a file", argv[i - 1]);
-			gazetteer = argv[i];
-		} else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
-			return cli_usage_error("import: unknown option %s", argv[i]);
-		} else if (strcmp(argv[i], "--") != 0) {
-			argv[nfiles++] = argv[i];
-		}
-	}
-	if (nfiles == 0)
-		return cli_usage_error("import needs %s", "at least one FILE, or - for standard input");
-	reports = calloc((size_t)nfiles, sizeof *reports);
-	names = argv;
-	if (!reports) {
-		fputs("duban: out of memory\n", stderr);
-		return 1;
-	}
-	/* Parse everything first: a bad file anywhere means nothing is written. */
-	for (int i = 0; i < nfiles; i++) {
-		struct import_error e;
-		char err[256], where[64] = "";
-		size_t len = 0;
-		char *data = read_input(names[i], &len, err, sizeof err);
-
-		if (!data) {
-			fputs("duban: ", stderr);
-			cli_put_name(stderr, names[i]);
-			fprintf(stderr, ": %s\n", err);
-			failed = 1;
-			continue;
-		}
-		if (import_parse(names[i], data, len, encoding, &reports[i], &e) < 0) {
-			if (e.line > 0)
-				snprintf(where, sizeof where, ":%d", e.line);
-			else if (e.offset >= 0)
-				snprintf(where, sizeof where, ": byte %ld", e.offset);
-			fputs("duban: ", stderr);
-			cli_put_name(stderr, names[i]);
-			fprintf(stderr, "%s: ", where);
-			cli_put(stderr, e.msg);
-			fputc('\n', stderr);
-			failed = 1;
-		}
-		free(data);
-	}
-	if (failed) {
-		fputs("duban: nothing imported\n", stderr);
-		goto out;
-	}
-	for (int i = 0; i < nfiles && !failed; i++) {
-		struct import_report *r = reports[i];
-		struct db_import_result res;
-		size_t count = import_report_item_count(r);
-		char a[64], b[64];
-
-		for (size_t w = 0; w < r->warning_count; w++) {
-			fputs("duban: ", stderr);
-			cli_put_name(stderr, names[i]);
-			fputs(": warning: ", stderr);
-			cli_put(stderr, r->warnings[w]);
-			fputc('\n', stderr);
-		}
-		if (import_placed(db, gazetteer, r, &res) < 0) {
-			fputs("duban: ", stderr);
-			cli_put_name(stderr, names[i]);
-			fputs(": ", stderr);
-			cli_put(stderr, db_errmsg(db));
-			fputc('\n', stderr);
-			failed = 1;
-			break;
-		}
-		cli_put_name(stdout, names[i]);
-		fputs(": ", stdout);
-		cli_put(stdout, r->region && *r->region ? r->region : "(unknown region)");
-		switch (res.outcome) {
-		case DB_IMPORT_NEW:
-			printf(": imported %s in %s\n", count_of(a, sizeof a, (long long)count, "item", "items"),
-			       count_of(b, sizeof b, (long long)r->category_count, "category", "categories"));
-			break;
-		case DB_IMPORT_UNCHANGED:
-			printf(": unchanged, already imported (%s); nothing written\n",
-			       count_of(a, sizeof a, (long long)count, "item", "items"));
-			break;
-		case DB_IMPORT_UPDATED:
-			printf(": updated: %d added, %d changed, %d unchanged, %d no longer listed\n",
-			       res.items_added, res.items_updated, res.items_unchanged, res.items_removed);
-			break;
-		}
-		if (res.difference_count)
-			printf("  %s edited in duban %s from the report; the edits were kept:\n",
-			       count_of(a, sizeof a, (long long)res.difference_count, "field", "fields"),
-			       res.difference_count == 1 ? "differs" : "differ");
-		for (size_t d = 0; d < res.difference_count; d++) {
-			fputs("  ", stdout);
-			cli_put(stdout, res.differences[d]);
-			fputc('\n', stdout);
-		}
-		db_import_result_free(&res);
-	}
-out:
-	for (int i = 0; i < nfiles; i++)
-		import_report_free(reports[i]);
-	free(reports);
-	return failed ? 1 : 0;
-}
-
-static int cmd_export(struct db *db, int argc, char **argv)
-{
-	const char *format = "json", *path = NULL;
-	struct export_csv_options opt = {0};
-	char err[256] = "";
-	FILE *out = stdout;
-	int rc;
-
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-			format = argv[++i];
-		else if (strncmp(argv[i], "--format=", 9) == 0)
-			format = argv[i] + 9;
-		else if (strcmp(argv[i], "--bom") == 0)
-			opt.bom = 1;
-		else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc)
-			opt.encoding = argv[++i];
-		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-			path = argv[++i];
-		else
-			return cli_usage_error("export: unexpected argument %s", argv[i]);
-	}
-	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
-		return cli_usage_error("export: unknown format %s (json or csv)", format);
-	if (opt.encoding && (strcasecmp(opt.encoding, "utf-8") == 0 || strcasecmp(opt.encoding, "utf8") == 0))
-		opt.encoding = NULL;
-	if (opt.encoding && strcmp(format, "csv") != 0)
-		return cli_usage_error("export: --encoding is for %s; JSON is always UTF-8", "--format csv");
-	if (path && !(out = fopen(path, "wb"))) {
-		fprintf(stderr, "duban: %s: %s\n", path, strerror(errno));
-		return 1;
-	}
-	if (strcmp(format, "json") == 0) {
-		rc = export_json(db, out);
-		if (rc && ferror(out))
-			snprintf(err, sizeof err, "write error: %s", strerror(errno));
-		else if (rc)
-			snprintf(err, sizeof err, "%s", db_errmsg(db));
-	} else {
-		rc = export_csv(db, out, &opt, err, sizeof err);
-	}
-	if (path && fclose(out) != 0 && rc == 0) {
-		rc = -1;
-		snprintf(err, sizeof err, "write error: %s", strerror(errno));
-	}
-	if (rc) {
-		fputs("duban: export failed: ", stderr);
-		cli_put(stderr, err[0] ? err : strerror(errno));
-		fputc('\n', stderr);
-		return 1;
-	}
-	return 0;
-}
-
-/* Appends to buf the part of s that fits in cols columns, marking a cut with "…". */
-static void fit_into(char *buf, size_t size, const char *s, int cols)
-{
-	size_t len = strlen(s ? s : ""), n;
-	int used;
-
-	n = text_fit(s ? s : "", len, cols, &used);
-	if (n < len) {
-		n = text_fit(s, len, cols - 1, &used);
-		snprintf(buf, size, "%.*s…%*s", (int)n, s, cols - 1 - used, "");
-	} else {
-		snprintf(buf, size, "%.*s%*s", (int)n, s ? s : "", cols - used, "");
-	}
-}
-
-static int list_item(const struct db_item *it, void *ctx)
-{
-	char region[64], no[32], text[256], due[16] = "";
-	(void)ctx;
-
-	fit_into(region, sizeof region, it->region, 12);
-	fit_into(no, sizeof no, it->no, 6);
-	fit_into(text, sizeof text, it->text, 40);
-	if (it->due_kind == DUE_DATE)
-		date_format_iso(it->due, due);
-	else if (it->due_kind == DUE_IMMEDIATE)
-		snprintf(due, sizeof due, "immediate");
-	printf("%6lld  ", (long long)it->id);
-	cli_put(stdout, region);
-	fputs("  ", stdout);
-	cli_put(stdout, no);
-	printf("  %-21s  %-10s  %s", state_name(it->state), due,
-	       it->removed ? "[no longer listed] " : "");
-	cli_put(stdout, text);
-	fputc('\n', stdout);
-	return ferror(stdout) ? -1 : 0;
-}
-
-static int cmd_list(struct db *db, int argc, char **argv)
-{
-	if (argc > 0)
-		return cli_usage_error("list: unexpected argument %s", argv[0]);
-	if (db_items_foreach(db, 0, list_item, NULL) != 0) {
-		if (ferror(stdout))
-			fprintf(stderr, "duban: error writing standard output: %s\n", strerror(errno));
-		else
-			fprintf(stderr, "duban: %s\n", db_errmsg(db));
-		return 1;
-	}
-	return 0;
-}
-
-static void show_field(const char *name, const char *value)
-{
-	if (!value)
-		return;
-	printf("%-18s ", name);
-	cli_put(stdout, value);
-	fputc('\n', stdout);
-}
-
-static int cmd_show(struct db *db, int argc, char **argv)
-{
-	struct db_item it;
-	char *end;
-	long long id;
-	char iso[16];
-	int rc;
-
-	if (argc != 1)
-		return cli_usage_error("show needs %s", "one item ID (see duban list)");
-	errno = 0;
-	id = strtoll(argv[0], &end, 10);
-	if (errno || *end || end == argv[0] || id <= 0)
-		return cli_usage_error("show: %s is not an item ID", argv[0]);
-	rc = db_item_get(db, id, DB_LOAD_MEASURES | DB_LOAD_NOTES | DB_LOAD_HISTORY, &it);
-	if (rc) {
-		fprintf(stderr, "duban: %s\n", db_errmsg(db));
-		return 1;
-	}
-	printf("%-18s %lld (version %d)\n", "id", (long long)it.id, it.version);
-	show_field("region", it.region);
-	show_field("report", it.report_title);
-	show_field("category", it.category_title);
-	show_field("subcategory", it.subcategory);
-	show_field("no", it.no);
-	printf("%-18s %s (", "state", state_name(it.state));
-	cli_put(stdout, state_label(it.state));
-	puts(")");
-	show_field("status", it.status);
-	show_field("deadline", it.deadline);
-	if (it.due_kind == DUE_DATE)
-		show_field("due", date_format_iso(it.due, iso));
-	else if (it.due_kind == DUE_IMMEDIATE)
-		show_field("due", "immediate");
-	if (it.long_term)
-		show_field("long_term", "yes");
-	show_field("lead_unit", it.lead_unit);
-	show_field("responsible_unit", it.responsible_unit);
-	show_field("acceptance_unit", it.acceptance_unit);
-	show_field("goal", it.goal);
-	if (it.removed)
-		show_field("removed", "yes: the latest version of the report no longer lists it");
-	printf("\n");
-	cli_put(stdout, it.text);
-	printf("\n\nmeasures (%zu):\n", it.measure_count);
-	for (size_t i = 0; i < it.measure_count; i++) {
-		printf("  %zu. ", i + 1);
-		cli_put(stdout, it.measures[i].text);
-		if (it.measures[i].status) {
-			fputs(" [", stdout);
-			cli_put(stdout, it.measures[i].status);
-			fputc(']', stdout);
-		}
+	for (size_t i = 0; i < sizeof usage_lines / sizeof usage_lines[0]; i++) {
+		cli_put(stdout, tr(usage_lines[i]));
 		fputc('\n', stdout);
 	}
-	if (it.note_count)
-		printf("\nnotes (%zu):\n", it.note_count);
-	for (size_t i = 0; i < it.note_count; i++) {
-		printf("  %s ", it.notes[i].at);
-		cli_put(stdout, it.notes[i].who);
-		fputs(": ", stdout);
-		cli_put(stdout, it.notes[i].text);
-		fputc('\n', stdout);
-	}
-	printf("\nhistory (%zu):\n", it.history_count);
-	for (size_t i = 0; i < it.history_count; i++) {
-		const struct db_history *h = &it.history[i];
-		printf("  %s %-6s ", h->at, h->source);
-		cli_put(stdout, h->who);
-		printf(" %s: ", h->field);
-		cli_put(stdout, h->old_value ? h->old_value : "(none)");
-		fputs(" -> ", stdout);
-		cli_put(stdout, h->new_value ? h->new_value : "(none)");
-		fputc('\n', stdout);
-	}
-	db_item_free(&it);
-	return 0;
 }
 
 static int cmd_region(struct db *db, int argc, char **argv)
@@ -462,14 +53,12 @@ static int cmd_region(struct db *db, int argc, char **argv)
 	size_t n;
 
 	if (argc != 2 || strcmp(argv[0], "add") != 0)
-		return cli_usage_error("region: use %s", "duban region add 自治区/盟市/旗县");
-	n = split_path(argv[1], names, 16);
+		return cli_usage_error("%s", tr("region: 用法为 duban region add 自治区/盟市/旗县"));
+	n = cmd_split_path(argv[1], names, 16);
 	if (n == 0)
-		return cli_usage_error("region add: empty path %s", argv[1]);
-	if (db_region_add_path(db, (const char *const *)names, n) < 0) {
-		fprintf(stderr, "duban: %s\n", db_errmsg(db));
-		return 1;
-	}
+		return cli_usage_error("%s", tr("region add: 地区路径是空的"));
+	if (db_region_add_path(db, (const char *const *)names, n) < 0)
+		return cli_fail("%s", db_errmsg(db));
 	return 0;
 }
 
@@ -487,6 +76,7 @@ static const struct command commands[] = {
 	{"list", cmd_list},
 	{"show", cmd_show},
 	{"region", cmd_region},
+	{"print", cmd_print},
 	{NULL, NULL},
 };
 
@@ -504,17 +94,17 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-f") == 0) {
 			if (++i >= argc)
-				return cli_usage_error("%s needs a database file", "-f");
+				return cli_usage_error("%s", tr("-f 需要一个数据库文件"));
 			path = argv[i];
 		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0 ||
 		           strcmp(argv[i], "help") == 0) {
-			fputs(usage_text, stdout);
+			put_usage();
 			return 0;
 		} else if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
 			puts("duban " DUBAN_VERSION);
 			return 0;
 		} else if (argv[i][0] == '-') {
-			return cli_usage_error("unknown option %s", argv[i]);
+			return cli_usage_error(tr("未知选项 %s"), argv[i]);
 		} else {
 			cmd = argv[i++];
 			break;
@@ -523,13 +113,15 @@ int main(int argc, char **argv)
 	for (c = commands; c->name && strcmp(c->name, cmd) != 0; c++)
 		;
 	if (!c->name)
-		return cli_usage_error("unknown command %s", cmd);
+		return cli_usage_error(tr("未知命令 %s"), cmd);
+	/* A -f after the command would be read as that command's argument. */
+	for (int k = i; k < argc && strcmp(argv[k], "--") != 0; k++)
+		if (strcmp(argv[k], "-f") == 0)
+			return cli_usage_error(tr("-f 应写在命令之前：duban -f 数据库 %s …"), cmd);
 	if (!path || !*path)
-		return cli_usage_error("no database: give %s", "-f DB or set DUBAN_DB");
-	if (db_open(path, cli_user(), &db, err, sizeof err) < 0) {
-		fprintf(stderr, "duban: %s\n", err);
-		return 1;
-	}
+		return cli_usage_error("%s", tr("没有数据库：用 -f 数据库 指定，或设置 DUBAN_DB"));
+	if (db_open(path, cli_user(), &db, err, sizeof err) < 0)
+		return cli_fail("%s", err);
 	argc -= i;
 	argv += i;
 	rc = c->fn ? c->fn(db, argc, argv) : ui_board_main(db, path, argc, argv);
@@ -537,8 +129,7 @@ int main(int argc, char **argv)
 	/* Output that never arrived (a full disk, a closed pipe with SIGPIPE ignored) is a
 	 * failure, not a silent success. The board writes through curses, not stdout. */
 	if (rc == 0 && strcmp(cmd, "board") != 0 && (fflush(stdout) != 0 || ferror(stdout))) {
-		fprintf(stderr, "duban: error writing standard output: %s\n", strerror(errno));
-		return 1;
+		return cli_fail(tr("写入标准输出失败：%s"), strerror(errno));
 	}
 	return rc;
 }

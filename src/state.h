@@ -21,12 +21,16 @@ enum state {
 /* English name used in the database, export and command line: "pending" … "verified". */
 const char *state_name(enum state s);
 
-/* Short Chinese label for the board and printouts: 未开始, 推进中, 序时进度, 滞后, 已完成,
- * 待验收, 已销号. */
+/* Short label for the board, the command line and printouts, in the user's language (tr):
+ * 未开始, 推进中, 序时进度, 滞后, 已完成, 待验收, 已销号; English under an English locale. */
 const char *state_label(enum state s);
 
 /* Parses a name as given by state_name. Returns the state, or -1 if unknown. */
 int state_from_name(const char *name);
+
+/* Parses what a user typed for a state (duban list --state): its name (done), its Chinese
+ * label (已完成) or its English label (done, "in progress"). Returns the state or -1. */
+int state_from_label(const char *text);
 
 /* Maps a printed status to a state. Longest meaning wins: 已完成，待…验收销号 is
  * awaiting_verification, not done; 未达到序时进度 is behind, not on_schedule; 已销号 is

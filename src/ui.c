@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 
 #include "date.h"
 #include "db_board.h"
+#include "msg.h"
 #include "text.h"
 #include "ui.h"
 #include "view_board.h"
@@ -39,14 +41,22 @@
 #define ESC_DELAY_MS 25
 #define MAX_VIEWS 8
 
+/* The line editor (every prompt) and the one-key chooser share the status line. */
 struct prompt {
 	int active;
 	int chooser; /* one-key question */
-	char label[64];
+	char label[128];
 	char choices[256];
-	char text[256]; /* UTF-8 */
-	size_t len;     /* bytes in text */
+	char text[UI_EDIT_MAX]; /* UTF-8 */
+	size_t len;             /* bytes in text */
+	size_t max;             /* the most bytes text may hold */
+	size_t cur;             /* the cursor, a byte offset at a character boundary */
+	size_t first;           /* the first byte shown (horizontal scroll) */
+	int pasting;            /* between the terminal's bracketed-paste marks */
+	int refused;            /* Enter was refused by check: the preview says why */
 	void (*changed)(void *ctx, const char *text);
+	int (*preview)(void *ctx, const char *text, char *buf, size_t size);
+	int (*check)(void *ctx, const char *text);
 	void (*done)(void *ctx, const char *text, int accepted);
 	void (*chosen)(void *ctx, int key);
 	void *ctx;
@@ -65,6 +75,7 @@ static struct {
 	struct prompt prompt;
 	int64_t data_version;
 	int colors; /* 0 (monochrome), 8 or 256 */
+	int paste_mode; /* bracketed paste was switched on */
 	attr_t attr[UI_ROLE_COUNT];
 	short pair[UI_ROLE_COUNT];
 	SCREEN *screen;
@@ -384,22 +395,59 @@ static struct ui_view *top_view(void)
 	return &ui.views[ui.nviews - 1];
 }
 
-/* ---- prompts ------------------------------------------------------------------------ */
+/* ---- prompts: the line editor ------------------------------------------------------ */
+
+void ui_edit_open(const struct ui_edit *spec)
+{
+	struct prompt *p = &ui.prompt;
+	size_t n;
+
+	memset(p, 0, sizeof *p);
+	p->active = 1;
+	snprintf(p->label, sizeof p->label, "%s", spec->label ? spec->label : "");
+	p->max = spec->max_len && spec->max_len < sizeof p->text ? spec->max_len : sizeof p->text - 1;
+	/* The initial text is cut on a character boundary when it is longer than the editor
+	 * holds, and sanitised like typed text: the editor only ever holds printable text. */
+	{
+		char *clean = text_sanitize(spec->initial ? spec->initial : "",
+		                            spec->initial ? strlen(spec->initial) : 0, 0);
+		n = clean ? strlen(clean) : 0;
+		if (n > p->max) {
+			n = p->max;
+			while (n > 0 && ((unsigned char)clean[n] & 0xC0) == 0x80)
+				n--;
+		}
+		if (clean)
+			memcpy(p->text, clean, n);
+		free(clean);
+	}
+	p->text[n] = '\0';
+	p->len = p->cur = n;
+	p->changed = spec->changed;
+	p->preview = spec->preview;
+	p->check = spec->check;
+	p->done = spec->done;
+	p->ctx = spec->ctx;
+	ui.dirty = 1;
+}
 
 void ui_prompt(const char *label, const char *initial, void (*changed)(void *ctx, const char *text),
                void (*done)(void *ctx, const char *text, int accepted), void *ctx)
 {
-	struct prompt *p = &ui.prompt;
+	struct ui_edit e;
 
-	memset(p, 0, sizeof *p);
-	p->active = 1;
-	snprintf(p->label, sizeof p->label, "%s", label);
-	snprintf(p->text, sizeof p->text, "%s", initial ? initial : "");
-	p->len = strlen(p->text);
-	p->changed = changed;
-	p->done = done;
-	p->ctx = ctx;
-	ui.dirty = 1;
+	memset(&e, 0, sizeof e);
+	e.label = label;
+	e.initial = initial;
+	e.changed = changed;
+	e.done = done;
+	e.ctx = ctx;
+	ui_edit_open(&e);
+}
+
+int ui_prompt_active(void)
+{
+	return ui.prompt.active;
 }
 
 void ui_choose(const char *label, const char *choices, void (*chosen)(void *ctx, int key),
@@ -417,11 +465,106 @@ void ui_choose(const char *label, const char *choices, void (*chosen)(void *ctx,
 	ui.dirty = 1;
 }
 
+/* Whether the character at byte i of s is drawn with no width (a combining mark, a zero-width
+ * joiner): the cursor never stops before one, it belongs to the character it follows. */
+static int zero_width_at(const char *s, size_t len, size_t i)
+{
+	uint32_t cp;
+
+	if (i >= len)
+		return 0;
+	text_decode(s + i, len - i, &cp);
+	return text_cp_width(cp) == 0;
+}
+
+/* The start of the character before byte i (with the marks that follow it). */
+static size_t char_before(const char *s, size_t len, size_t i)
+{
+	do {
+		if (i == 0)
+			return 0;
+		i--;
+		while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i--;
+	} while (i > 0 && zero_width_at(s, len, i));
+	return i;
+}
+
+/* The byte after the character at byte i (with the marks that follow it). */
+static size_t char_after(const char *s, size_t len, size_t i)
+{
+	uint32_t cp;
+
+	if (i >= len)
+		return len;
+	i += text_decode(s + i, len - i, &cp);
+	while (i < len && zero_width_at(s, len, i))
+		i += text_decode(s + i, len - i, &cp);
+	return i;
+}
+
+/* Word classes for C-w: blanks, punctuation (ASCII and CJK), and the rest. A Chinese sentence
+ * has no spaces, so C-w erases back to the last punctuation mark (，。、), not the whole line. */
+static int char_class(const char *s, size_t len, size_t i)
+{
+	uint32_t cp;
+
+	text_decode(s + i, len - i, &cp);
+	if (cp == ' ' || cp == 0x3000)
+		return 0;
+	if ((cp < 0x80 && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') && !(cp >= '0' && cp <= '9') &&
+	     cp != '_') ||
+	    (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+	    (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+	    (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2010 && cp <= 0x2027))
+		return 1;
+	return 2;
+}
+
+/* Removes bytes [from, to) of the text; the cursor goes to from. */
+static void edit_cut(struct prompt *p, size_t from, size_t to)
+{
+	if (to <= from)
+		return;
+	memmove(p->text + from, p->text + to, p->len - to + 1);
+	p->len -= to - from;
+	p->cur = from;
+}
+
+/* Inserts code point cp at the cursor: printable text only (a tab or a pasted line break
+ * becomes a space), never past max bytes. Returns 1 if inserted. */
+static int edit_insert(struct prompt *p, int key)
+{
+	char enc[4];
+	size_t n;
+	uint32_t cp;
+
+	if (key == KEYS_TAB || key == KEYS_ENTER || key == '\n' || key == '\r')
+		key = ' ';
+	if (key < 0x20 || key >= 0x110000)
+		return 0;
+	cp = (uint32_t)key;
+	if (text_cp_width(cp) < 0 || text_cp_is_unsafe(cp) || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	n = utf8_put(cp, enc);
+	if (p->len + n > p->max) {
+		ui_error("输入已到上限（%zu 字节）", p->max);
+		return 0;
+	}
+	memmove(p->text + p->cur + n, p->text + p->cur, p->len - p->cur + 1);
+	memcpy(p->text + p->cur, enc, n);
+	p->len += n;
+	p->cur += n;
+	return 1;
+}
+
 static void prompt_key(int key)
 {
 	struct prompt *p = &ui.prompt;
 	enum action a;
-	size_t before = p->len;
+	size_t before = p->len, i;
+	char old[UI_EDIT_MAX];
+	int changed;
 
 	ui.dirty = 1;
 	if (p->chooser) {
@@ -429,37 +572,141 @@ static void prompt_key(int key)
 		p->chosen(p->ctx, key);
 		return;
 	}
-	a = keys_lookup(KEYS_PROMPT, key);
+	/* A paste arrives between the terminal's bracketed-paste marks: everything in it is
+	 * text (a line break is not Enter, an Esc is not cancel). */
+	if (key == KEYS_PASTE_BEGIN || key == KEYS_PASTE_END) {
+		p->pasting = key == KEYS_PASTE_BEGIN;
+		return;
+	}
+	memcpy(old, p->text, p->len + 1);
+	a = p->pasting ? ACT_NONE : keys_lookup(KEYS_PROMPT, key);
 	switch (a) {
 	case ACT_ACCEPT:
+		if (p->check && p->check(p->ctx, p->text) < 0) {
+			p->refused = 1;
+			return;
+		}
+		/* fall through */
 	case ACT_CANCEL:
 		p->active = 0;
-		p->done(p->ctx, p->text, a == ACT_ACCEPT);
+		/* The text is copied: done may open the next prompt over this one. */
+		memcpy(old, p->text, p->len + 1);
+		p->done(p->ctx, old, a == ACT_ACCEPT);
 		return;
 	case ACT_ERASE:
-		while (p->len > 0 && ((unsigned char)p->text[p->len - 1] & 0xC0) == 0x80)
-			p->len--;
-		if (p->len > 0)
-			p->len--;
+		edit_cut(p, char_before(p->text, p->len, p->cur), p->cur);
+		break;
+	case ACT_DELETE:
+		edit_cut(p, p->cur, char_after(p->text, p->len, p->cur));
 		break;
 	case ACT_ERASE_WORD:
-		while (p->len > 0 && p->text[p->len - 1] == ' ')
-			p->len--;
-		while (p->len > 0 && p->text[p->len - 1] != ' ')
-			p->len--;
+		i = p->cur;
+		while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) == 0)
+			i = char_before(p->text, p->len, i);
+		if (i > 0) {
+			int c = char_class(p->text, p->len, char_before(p->text, p->len, i));
+			while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) == c)
+				i = char_before(p->text, p->len, i);
+		}
+		edit_cut(p, i, p->cur);
 		break;
 	case ACT_KILL_LINE:
-		p->len = 0;
+		edit_cut(p, 0, p->cur);
+		break;
+	case ACT_KILL_END:
+		p->text[p->cur] = '\0';
+		p->len = p->cur;
+		break;
+	case ACT_CHAR_LEFT:
+		p->cur = char_before(p->text, p->len, p->cur);
+		break;
+	case ACT_CHAR_RIGHT:
+		p->cur = char_after(p->text, p->len, p->cur);
+		break;
+	case ACT_LINE_START:
+		p->cur = 0;
+		break;
+	case ACT_LINE_END:
+		p->cur = p->len;
 		break;
 	default:
-		if (key >= 0x20 && key < 0x110000 && text_cp_width((uint32_t)key) >= 0 &&
-		    !text_cp_is_unsafe((uint32_t)key) && p->len + 5 < sizeof p->text)
-			p->len += utf8_put((uint32_t)key, p->text + p->len);
+		edit_insert(p, key);
 		break;
 	}
 	p->text[p->len] = '\0';
-	if (p->len != before && p->changed)
+	changed = p->len != before || memcmp(old, p->text, p->len) != 0;
+	if (changed)
+		p->refused = 0;
+	if (changed && p->changed)
 		p->changed(p->ctx, p->text);
+}
+
+/* Draws the editor in cols columns from column x of row y and places the cursor. The text
+ * scrolls sideways by whole characters to keep the cursor in view: '<' marks text hidden on
+ * the left, '>' on the right, and a double-width character is never cut at either edge. */
+static void draw_editor(int y, int x, int cols)
+{
+	struct prompt *p = &ui.prompt;
+	int room, left_mark, used, cursor_x;
+	size_t fit;
+
+	if (cols < 3) {
+		move(y, COLS - 1);
+		return;
+	}
+	if (p->first > p->cur)
+		p->first = p->cur;
+	/* Bring text back from the left while everything from there to the end fits. */
+	while (p->first > 0 &&
+	       text_width(p->text + char_before(p->text, p->len, p->first),
+	                  p->len - char_before(p->text, p->len, p->first)) < cols - 1)
+		p->first = char_before(p->text, p->len, p->first);
+	for (;;) {
+		left_mark = p->first > 0;
+		room = cols - left_mark - 1; /* one column for the cursor or the right mark */
+		if (text_width(p->text + p->first, p->cur - p->first) <= room || p->first >= p->cur)
+			break;
+		p->first = char_after(p->text, p->len, p->first);
+	}
+	if (left_mark)
+		ui_field(y, x, 1, "<", UI_DIM, UI_NO_MARK);
+	fit = text_fit(p->text + p->first, p->len - p->first, room + 1, &used);
+	if (p->first + fit < p->len) {
+		/* More on the right: keep the last column for the mark. */
+		fit = text_fit(p->text + p->first, p->len - p->first, room, &used);
+		{
+			char shown[UI_EDIT_MAX];
+			memcpy(shown, p->text + p->first, fit);
+			shown[fit] = '\0';
+			ui_field(y, x + left_mark, room, shown, UI_NORMAL, UI_NO_MARK);
+		}
+		ui_field(y, x + left_mark + room, 1, ">", UI_DIM, UI_NO_MARK);
+	} else {
+		ui_field(y, x + left_mark, cols - left_mark, p->text + p->first, UI_NORMAL, UI_NO_MARK);
+	}
+	cursor_x = x + left_mark + text_width(p->text + p->first, p->cur - p->first);
+	move(y, cursor_x < COLS ? cursor_x : COLS - 1);
+}
+
+/* The live reading shown above the editor (the deadline as understood, a count …). */
+static void draw_preview(int y)
+{
+	struct prompt *p = &ui.prompt;
+	char buf[512];
+	int role;
+
+	if (!p->preview || p->chooser || y < 1)
+		return;
+	buf[0] = '\0';
+	role = p->preview(p->ctx, p->text, buf, sizeof buf);
+	if (p->refused) {
+		char line[600];
+		snprintf(line, sizeof line, "%s%s", tr("不能保存："), buf);
+		ui_field(y, 0, COLS, line, UI_ERROR, 0);
+		return;
+	}
+	ui_field(y, 0, COLS, buf, role >= 0 && role < UI_ROLE_COUNT ? (enum ui_role)role : UI_NORMAL,
+	         0);
 }
 
 /* ---- the screen --------------------------------------------------------------------- */
@@ -503,7 +750,7 @@ static void draw_status(int y)
 {
 	struct ui_view *v = top_view();
 	char right[128] = "";
-	int rw, x;
+	int rw;
 
 	if (ui.prompt.active) {
 		struct prompt *p = &ui.prompt;
@@ -512,18 +759,7 @@ static void draw_status(int y)
 			ui_field(y, lw, COLS - lw, p->choices, UI_NORMAL, 0);
 			return;
 		}
-		/* Show the end of the text when it is wider than the room, so the cursor stays
-		 * visible; drop whole characters from the front. */
-		{
-			const char *t = p->text;
-			int room = COLS - lw - 1;
-			while (*t && text_width(t, strlen(t)) > room) {
-				uint32_t cp;
-				t += text_decode(t, strlen(t), &cp);
-			}
-			x = lw + ui_field(y, lw, COLS - lw, t, UI_NORMAL, UI_NO_MARK);
-			move(y, x < COLS ? x : COLS - 1);
-		}
+		draw_editor(y, lw, COLS - lw);
 		return;
 	}
 	if (v->status)
@@ -572,6 +808,8 @@ static void draw(void)
 		struct ui_view *v = top_view();
 		draw_title();
 		v->draw(v->self, 1, LINES - 2, COLS);
+		if (ui.prompt.active)
+			draw_preview(LINES - 2);
 		draw_status(LINES - 1);
 		/* The cursor is shown only in a prompt; elsewhere leaveok spares the bytes of
 		 * moving it after every update. */
@@ -594,9 +832,15 @@ static void draw(void)
 
 /* ---- input -------------------------------------------------------------------------- */
 
+/* Key codes curses returns for the bracketed-paste marks (define_key in start_curses). */
+#define CODE_PASTE_BEGIN (KEY_MAX + 1)
+#define CODE_PASTE_END (KEY_MAX + 2)
+
 static int map_function_key(wint_t k)
 {
 	switch (k) {
+	case CODE_PASTE_BEGIN: return KEYS_PASTE_BEGIN;
+	case CODE_PASTE_END: return KEYS_PASTE_END;
 	case KEY_UP: return KEYS_UP;
 	case KEY_DOWN: return KEYS_DOWN;
 	case KEY_LEFT: return KEYS_LEFT;
@@ -623,14 +867,29 @@ static int map_char(wint_t c)
 	return (int)c;
 }
 
-/* Reads a key from the terminal. Returns 1 with *key set, 0 on timeout. */
+/* Whether the terminal has gone (the pty closed, the SSH connection dropped without a
+ * SIGHUP): then every read fails at once, and the loop must end instead of spinning. */
+static int terminal_gone(void)
+{
+	struct pollfd pfd;
+
+	pfd.fd = fileno(ui.in);
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	if (poll(&pfd, 1, 0) < 0)
+		return errno != EINTR;
+	return (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* Reads a key from the terminal. Returns 1 with *key set, 0 on timeout, -1 when the
+ * terminal is gone. */
 static int terminal_key(int *key)
 {
 	wint_t c;
 	int rc = wget_wch(stdscr, &c);
 
 	if (rc == ERR)
-		return 0;
+		return terminal_gone() ? -1 : 0;
 	*key = rc == KEY_CODE_YES ? map_function_key(c) : map_char(c);
 	return *key != 0;
 }
@@ -645,6 +904,7 @@ static const struct {
 	{"BS", KEYS_BACKSPACE}, {"Up", KEYS_UP},         {"Down", KEYS_DOWN},   {"Left", KEYS_LEFT},
 	{"Right", KEYS_RIGHT}, {"PgUp", KEYS_PGUP},     {"PgDn", KEYS_PGDN},   {"Home", KEYS_HOME},
 	{"End", KEYS_END},     {"Space", ' '},          {"Del", KEYS_DELETE},  {"lt", '<'},
+	{"Paste", KEYS_PASTE_BEGIN}, {"/Paste", KEYS_PASTE_END},
 };
 
 static int script_fail(const char *what)
@@ -909,7 +1169,7 @@ static void run(void)
 			}
 		} else {
 			rc = terminal_key(&key);
-			if (got_signal)
+			if (got_signal || rc < 0)
 				break;
 			if (rc == 0) {
 				poll_changes();
@@ -932,6 +1192,12 @@ static void teardown(void)
 		ui.nviews--;
 		if (ui.views[ui.nviews].close)
 			ui.views[ui.nviews].close(ui.views[ui.nviews].self);
+	}
+	if (ui.paste_mode && ui.out) {
+		/* Bracketed paste off again: the shell after us did not ask for it. */
+		fputs("\033[?2004l", ui.out);
+		fflush(ui.out);
+		ui.paste_mode = 0;
 	}
 	if (!isendwin())
 		endwin();
@@ -1010,6 +1276,31 @@ static int term_check(const char *term, int fd)
 	return 0;
 }
 
+/* Bracketed paste (xterm's mode 2004): the terminal wraps a paste in ESC [200~ … ESC [201~,
+ * so a pasted line break is text, not Enter. Switched on for terminals that know it (the
+ * terminfo BE capability, or an xterm-like TERM); curses is told the two marks as keys.
+ * Not in script mode: the screen tests type <Paste> themselves. */
+static void paste_init(const char *term)
+{
+	char *be = tigetstr("BE");
+	int known = be && be != (char *)-1;
+
+	if (ui.script)
+		return;
+	if (!known)
+		known = strncmp(term, "xterm", 5) == 0 || strncmp(term, "tmux", 4) == 0 ||
+		        strncmp(term, "screen", 6) == 0 || strncmp(term, "rxvt", 4) == 0 ||
+		        strncmp(term, "alacritty", 9) == 0 || strncmp(term, "foot", 4) == 0 ||
+		        strncmp(term, "kitty", 5) == 0;
+	if (!known)
+		return;
+	define_key("\033[200~", CODE_PASTE_BEGIN);
+	define_key("\033[201~", CODE_PASTE_END);
+	fputs("\033[?2004h", ui.out);
+	fflush(ui.out);
+	ui.paste_mode = 1;
+}
+
 static int start_curses(const char *term)
 {
 	struct sigaction sa;
@@ -1044,6 +1335,7 @@ static int start_curses(const char *term)
 	curs_set(0);
 	wtimeout(stdscr, POLL_MS);
 	colors_init();
+	paste_init(term);
 	return 0;
 }
 

@@ -97,12 +97,47 @@ void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Asks for the screen to be drawn again before the next key is read. */
 void ui_dirty(void);
 
-/* Opens a one-line prompt on the status line. changed (may be NULL) is called after every
+/* Opens the line editor (ui_edit_open) with a label and initial text only. changed (may be NULL) is called after every
  * edit with the text so far (incremental search); done is called once with the final text
  * and accepted = 1 (Enter) or 0 (Esc / C-g). Resizing while it is open keeps it open. */
 void ui_prompt(const char *label, const char *initial,
                void (*changed)(void *ctx, const char *text),
                void (*done)(void *ctx, const char *text, int accepted), void *ctx);
+
+/* The most bytes a line editor holds (a long pasted note fits). */
+#define UI_EDIT_MAX 16384
+
+/* A line editor on the status line, the one every prompt uses. Edits by character and by
+ * display width (Chinese from an IME arrives as wide characters): Left/Right (C-b/C-f),
+ * Home/End (C-a/C-e), Backspace, Delete (C-d), C-w (a word, or back to the last Chinese
+ * punctuation), C-u (to the start), C-k (to the end); a paste the terminal brackets is taken
+ * as text whatever it holds (line breaks become spaces); a line wider than the screen scrolls
+ * sideways by whole characters, '<' and '>' marking the hidden parts. Enter asks check (when
+ * set) and then calls done with accepted = 1; Esc or C-g call done with accepted = 0. The
+ * terminal stays in the board's modes: nothing is held open in the database while a person
+ * types. All strings are copied; text passed to callbacks is valid during the call. */
+struct ui_edit {
+	const char *label;   /* before the text, e.g. "整改时限: " */
+	const char *initial; /* prefilled text (may be NULL); the cursor starts at its end */
+	size_t max_len;      /* the most bytes of text; 0 or more than UI_EDIT_MAX: UI_EDIT_MAX - 1 */
+	/* Called after every change with the text so far (may be NULL). */
+	void (*changed)(void *ctx, const char *text);
+	/* Writes the line shown above the editor for the text so far (a live reading: "→
+	 * 2025-06-30 (周一)，还有 211 天") into buf and returns its enum ui_role (may be NULL). */
+	int (*preview)(void *ctx, const char *text, char *buf, size_t size);
+	/* Called on Enter (may be NULL): 0 accepts; -1 keeps the editor open and shows the
+	 * preview as the reason ("不能保存：…"). */
+	int (*check)(void *ctx, const char *text);
+	void (*done)(void *ctx, const char *text, int accepted);
+	void *ctx;
+};
+
+/* Opens the line editor described by spec (copied) on the status line; it replaces a prompt
+ * already open. Resizing while it is open keeps it open with its text and cursor. */
+void ui_edit_open(const struct ui_edit *spec);
+
+/* Whether a prompt (line editor or chooser) is open. */
+int ui_prompt_active(void);
 
 /* Opens a one-key question on the status line: label, then the choices text; the next key is
  * passed to chosen (Esc passes KEYS_ESC). */

@@ -569,7 +569,8 @@ static int digits(long v)
  * narrow: what meetings quote (未完成, 完成率) comes right after the item count. */
 enum tree_col { COL_ITEMS, COL_OPEN, COL_LATE, COL_RATE, COL_AWAITING, COL_VERIFIED, COL_N };
 
-static const char *const tree_head[COL_N] = {"事项", "未完成", "逾期", "完成率", "待验", "销号"};
+static const char *const tree_head[COL_N] = {N_("事项"),   N_("未完成"), N_("逾期"),
+                                             N_("完成率"), N_("待验"),   N_("销号")};
 
 /* The row role of a selected row: the cursor bar in the focused pane, dimmed elsewhere. */
 static enum ui_role bar_role(int selected, int focused, enum ui_role otherwise)
@@ -710,7 +711,7 @@ static void entry_text(const struct board *b, size_t row, char *buf, size_t size
 	}
 }
 
-static const char *const entry_head[2] = {"事项", "逾期"};
+static const char *const entry_head[2] = {N_("事项"), N_("逾期")};
 
 static void draw_entries(struct board *b, int y, int h, int w)
 {
@@ -1065,7 +1066,7 @@ static void draw(void *self, int top, int rows, int cols)
 
 /* ---- the title and status lines ----------------------------------------------------- */
 
-static const char *const sort_name[BOARD_SORT_COUNT] = {"编号", "期限", "状态"};
+static const char *const sort_name[BOARD_SORT_COUNT] = {N_("编号"), N_("期限"), N_("状态")};
 
 static void title(void *self, char *buf, size_t size)
 {

@@ -190,3 +190,99 @@ TEST(date_today_from_env)
 		setenv("DUBAN_TODAY", saved, 1);
 	free(saved);
 }
+
+/* date_check_deadline: every form the deadline editor accepts, and the refusals with their
+ * reasons (the reason is what the clerk reads under the editor). */
+TEST(date_check_deadline_rows)
+{
+	static const struct {
+		const char *text;
+		int rc;
+		enum due_kind kind;
+		int year, month, day, long_term;
+		const char *why; /* a part of the reason, for refusals */
+	} rows[] = {
+	    {"2025-06-30", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025/6/30", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025.6.30", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"20250630", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025年6月30日", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025年6月30号", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025年6月底", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025年6月底前", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025年6月底(前)", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025年6月", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025年6月中旬", 0, DUE_DATE, 2025, 6, 20, 0, NULL},
+	    {"2024年2月底前", 0, DUE_DATE, 2024, 2, 29, 0, NULL},
+	    {"2025年底", 0, DUE_DATE, 2025, 12, 31, 0, NULL},
+	    {"2025年年底前", 0, DUE_DATE, 2025, 12, 31, 0, NULL},
+	    {"2025年第二季度", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"2025年三季度", 0, DUE_DATE, 2025, 9, 30, 0, NULL},
+	    {"2025年上半年", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"２０２５年６月３０日", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {" 2025-06-30 ", 0, DUE_DATE, 2025, 6, 30, 0, NULL},
+	    {"立行立改", 0, DUE_IMMEDIATE, 0, 0, 0, 0, NULL},
+	    {"立即整改", 0, DUE_IMMEDIATE, 0, 0, 0, 0, NULL},
+	    {"长期坚持", 0, DUE_NONE, 0, 0, 0, 1, NULL},
+	    {"立行立改，长期坚持", 0, DUE_IMMEDIATE, 0, 0, 0, 1, NULL},
+	    {"立行立改,长期坚持", 0, DUE_IMMEDIATE, 0, 0, 0, 1, NULL},
+	    {"2025年12月底前取得阶段性进展，长期坚持", 0, DUE_DATE, 2025, 12, 31, 1, NULL},
+	    {"", 0, DUE_NONE, 0, 0, 0, 0, NULL},
+	    {"   ", 0, DUE_NONE, 0, 0, 0, 0, NULL},
+	    {NULL, 0, DUE_NONE, 0, 0, 0, 0, NULL},
+	    /* Refused, with the reason. */
+	    {"2025-02-30", -1, DUE_NONE, 0, 0, 0, 0, "2月没有30日"},
+	    {"2025年2月30日", -1, DUE_NONE, 0, 0, 0, 0, "2月没有30日"},
+	    {"2025年4月31日", -1, DUE_NONE, 0, 0, 0, 0, "4月没有31日"},
+	    {"2023年2月29日", -1, DUE_NONE, 0, 0, 0, 0, "2023年2月没有29日"},
+	    {"20230229", -1, DUE_NONE, 0, 0, 0, 0, "2023年2月没有29日"},
+	    {"2025年13月", -1, DUE_NONE, 0, 0, 0, 0, "月份应为1到12"},
+	    {"2025-13-01", -1, DUE_NONE, 0, 0, 0, 0, "月份应为1到12"},
+	    {"2025-00-10", -1, DUE_NONE, 0, 0, 0, 0, "月份应为1到12"},
+	    {"2025年6月32日", -1, DUE_NONE, 0, 0, 0, 0, "日期应为1到31"},
+	    {"6月30日", -1, DUE_NONE, 0, 0, 0, 0, "请写上年份"},
+	    {"25-06-30", -1, DUE_NONE, 0, 0, 0, 0, "请写上年份"},
+	    {"2025年", -1, DUE_NONE, 0, 0, 0, 0, "只写了年份"},
+	    {"2025.6", -1, DUE_NONE, 0, 0, 0, 0, "请写到日"},
+	    {"1800-01-01", -1, DUE_NONE, 0, 0, 0, 0, "年份应在1900到2200之间"},
+	    {"尽快", -1, DUE_NONE, 0, 0, 0, 0, "看不懂这个时限"},
+	    {"下周一", -1, DUE_NONE, 0, 0, 0, 0, "看不懂这个时限"},
+	    {"2025年6月底前2025年12月底前", -1, DUE_NONE, 0, 0, 0, 0, "一处只写一个日期"},
+	    {"立行立改，2025年13月", -1, DUE_NONE, 0, 0, 0, 0, "月份应为1到12"},
+	};
+	size_t i;
+
+	for (i = 0; i < N_ROWS(rows); i++) {
+		struct deadline d;
+		char why[256] = "x";
+		int rc;
+		memset(&d, 0x5A, sizeof d);
+		rc = date_check_deadline(rows[i].text, &d, why, sizeof why);
+		if (!CHECK_INT(rc, rows[i].rc))
+			CHECK_STR(rows[i].text, why);
+		if (rows[i].rc == 0) {
+			CHECK_STR(why, "");
+			if (!CHECK_INT(d.kind, rows[i].kind))
+				CHECK_STR(rows[i].text, "");
+			CHECK_INT(d.long_term, rows[i].long_term);
+			if (rows[i].kind == DUE_DATE) {
+				CHECK_INT(d.year, rows[i].year);
+				CHECK_INT(d.month, rows[i].month);
+				CHECK_INT(d.day, rows[i].day);
+			}
+		} else if (!CHECK(strstr(why, rows[i].why) != NULL)) {
+			CHECK_STR(why, rows[i].why);
+		}
+	}
+}
+
+/* A reason never overflows a small buffer and is always terminated. */
+TEST(date_check_deadline_small_buffer)
+{
+	struct deadline d;
+	char why[8];
+
+	CHECK_INT(date_check_deadline("2025年13月", &d, why, sizeof why), -1);
+	CHECK(strlen(why) < sizeof why);
+	CHECK_INT(date_check_deadline("2025-02-30", &d, NULL, 0), -1);
+}
