@@ -363,7 +363,7 @@ static int register_functions(struct db *db)
 static const char *const schema_needed[][2] = {
 	{"table", "region"}, {"table", "report"}, {"table", "category"}, {"table", "item"},
 	{"table", "measure"}, {"table", "note"}, {"table", "history"}, {"table", "item_tally"},
-	{"table", "item_fts"},
+	{"table", "item_search"},
 	{"index", "item_report"}, {"index", "item_region_state"}, {"index", "history_item"},
 	{"index", "history_item_version"}, {"index", "region_parent"},
 	{"index", "item_board_due"}, {"index", "item_board_state"},
@@ -382,7 +382,8 @@ static const char *const schema_needed[][2] = {
 	{"trigger", "item_history_category"}, {"trigger", "note_history_insert"},
 	{"trigger", "note_history_withdrawn"},
 	{"trigger", "item_tally_insert"}, {"trigger", "item_tally_update"},
-	{"trigger", "item_fts_insert"}, {"trigger", "item_fts_update"},
+	{"trigger", "item_search_insert"}, {"trigger", "item_search_update_old"},
+	{"trigger", "item_search_update_new"},
 };
 
 static int schema_check(struct db *db)
@@ -871,6 +872,11 @@ static void bind_deadline(sqlite3_stmt *st, int first, const char *deadline)
 	date_parse_deadline(deadline, &d);
 	if (d.kind == DUE_DATE)
 		bind_text(st, first, date_format_iso(date_to_days(d.year, d.month, d.day), iso));
+	else if (d.kind == DUE_IMMEDIATE)
+		/* 立行立改 is due at once: the day the report (or the edit) said so, so that an
+		 * open one counts as overdue from then and sorts first (issue 9; migration 3 in
+		 * db_schema.c gave older rows their report's import day). */
+		bind_text(st, first, date_format_iso(date_today(), iso));
 	else
 		sqlite3_bind_null(st, first);
 	bind_text(st, first + 1, date_due_kind_name(d.kind));

@@ -6,7 +6,7 @@
 /* The version a history row written by an item trigger carries: the version the statement
  * set, or, in a change whose last statement bumps it, the one that statement will set. */
 #define ITEM_VERSION "CASE WHEN new.version <> old.version THEN new.version ELSE old.version + 1 END"
-/* One trigger per item column whose changes are history (migration 3). */
+/* One trigger per item column whose changes are history (migration 4). */
 #define ITEM_HISTORY(column, field)                                                               \
 	"CREATE TRIGGER item_history_" column " AFTER UPDATE OF " column " ON item"              \
 	"  WHEN old." column " IS NOT new." column " BEGIN "                                      \
@@ -216,7 +216,139 @@ const char *const db_migrations[] = {
 	"  INSERT INTO item_fts(rowid, text) SELECT new.id, new.text || '  ' WHERE new.removed = 0;"
 	"END;",
 
-	/* 2 → 3: edits (issue 6) and a history that cannot be quietly rewritten (issue 7).
+	/* 2 → 3: search over every text of an item, scoped in the index (issue 9), and 立行立改
+	 * as due at once. item_search replaces item_fts: one contentless trigram index with a
+	 * column per text (problem, measures, the three units, goal, notes) and a scope column
+	 * holding the item's region as one token of three private-use characters (SCOPE_TOKEN in
+	 * db_board.c computes the same), so that a search inside a region is answered by the
+	 * index (the words AND the region's tokens) instead of looking up every match's row.
+	 * What is indexed comes from one view, item_search_doc, read before a change (to delete
+	 * exactly what was indexed, as a contentless index needs) and after it (to add the new
+	 * text); the view must stay deterministic: measures by seq and notes by id, through their
+	 * indexes. Every text ends with two spaces so that every character starts a trigram
+	 * (one- and two-character searches go through item_search_terms, see db_board.c). Only
+	 * items that are not removed are indexed; an import adds items removed = 1 and lists them
+	 * with one UPDATE (db.c publish), which indexes each with its measures. */
+	"DROP TRIGGER item_fts_insert;"
+	"DROP TRIGGER item_fts_delete;"
+	"DROP TRIGGER item_fts_update;"
+	"DROP TABLE item_fts_terms;"
+	"DROP TABLE item_fts;"
+	"CREATE VIEW item_search_doc AS SELECT item.id AS id, item.text || '  ' AS text,"
+	"  ifnull((SELECT group_concat(measure.text, '  ') FROM measure"
+	"   WHERE measure.item_id = item.id), '') || '  ' AS measures,"
+	"  ifnull(item.lead_unit, '') || '  ' AS lead_unit,"
+	"  ifnull(item.responsible_unit, '') || '  ' AS responsible_unit,"
+	"  ifnull(item.acceptance_unit, '') || '  ' AS acceptance_unit,"
+	"  ifnull(item.goal, '') || '  ' AS goal,"
+	"  ifnull((SELECT group_concat(note.text, '  ') FROM note"
+	"   WHERE note.item_id = item.id), '') || '  ' AS notes,"
+	"  char(983040 + (item.region_id & 32767), 1048576 + ((item.region_id >> 15) & 32767),"
+	"   1015808 + (item.region_id & 32767)) || '  ' AS scope"
+	"  FROM item;"
+	"CREATE VIRTUAL TABLE item_search USING fts5(text, measures, lead_unit, responsible_unit,"
+	"  acceptance_unit, goal, notes, scope, content='', tokenize='trigram');"
+	"CREATE VIRTUAL TABLE item_search_terms USING fts5vocab(item_search, row);"
+	"INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"  acceptance_unit, goal, notes, scope)"
+	"  SELECT item_search_doc.* FROM item_search_doc JOIN item ON item.id = item_search_doc.id"
+	"  WHERE item.removed = 0;"
+	"CREATE TRIGGER item_search_insert AFTER INSERT ON item WHEN new.removed = 0 BEGIN"
+	"  INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"    acceptance_unit, goal, notes, scope) SELECT * FROM item_search_doc WHERE id = new.id;"
+	"END;"
+	"CREATE TRIGGER item_search_delete BEFORE DELETE ON item WHEN old.removed = 0 BEGIN"
+	"  INSERT INTO item_search(item_search, rowid, text, measures, lead_unit,"
+	"    responsible_unit, acceptance_unit, goal, notes, scope)"
+	"    SELECT 'delete', * FROM item_search_doc WHERE id = old.id;"
+	"END;"
+	"CREATE TRIGGER item_search_update_old BEFORE UPDATE OF text, lead_unit, responsible_unit,"
+	"  acceptance_unit, goal, region_id, removed ON item WHEN old.removed = 0 BEGIN"
+	"  INSERT INTO item_search(item_search, rowid, text, measures, lead_unit,"
+	"    responsible_unit, acceptance_unit, goal, notes, scope)"
+	"    SELECT 'delete', * FROM item_search_doc WHERE id = old.id;"
+	"END;"
+	"CREATE TRIGGER item_search_update_new AFTER UPDATE OF text, lead_unit, responsible_unit,"
+	"  acceptance_unit, goal, region_id, removed ON item WHEN new.removed = 0 BEGIN"
+	"  INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"    acceptance_unit, goal, notes, scope) SELECT * FROM item_search_doc WHERE id = new.id;"
+	"END;"
+	"CREATE TRIGGER measure_search_insert_old BEFORE INSERT ON measure"
+	"  WHEN (SELECT removed FROM item WHERE id = new.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(item_search, rowid, text, measures, lead_unit,"
+	"    responsible_unit, acceptance_unit, goal, notes, scope)"
+	"    SELECT 'delete', * FROM item_search_doc WHERE id = new.item_id;"
+	"END;"
+	"CREATE TRIGGER measure_search_insert_new AFTER INSERT ON measure"
+	"  WHEN (SELECT removed FROM item WHERE id = new.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"    acceptance_unit, goal, notes, scope) SELECT * FROM item_search_doc WHERE id = new.item_id;"
+	"END;"
+	"CREATE TRIGGER measure_search_delete_old BEFORE DELETE ON measure"
+	"  WHEN (SELECT removed FROM item WHERE id = old.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(item_search, rowid, text, measures, lead_unit,"
+	"    responsible_unit, acceptance_unit, goal, notes, scope)"
+	"    SELECT 'delete', * FROM item_search_doc WHERE id = old.item_id;"
+	"END;"
+	"CREATE TRIGGER measure_search_delete_new AFTER DELETE ON measure"
+	"  WHEN (SELECT removed FROM item WHERE id = old.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"    acceptance_unit, goal, notes, scope) SELECT * FROM item_search_doc WHERE id = old.item_id;"
+	"END;"
+	"CREATE TRIGGER measure_search_update_old BEFORE UPDATE OF text ON measure"
+	"  WHEN (SELECT removed FROM item WHERE id = old.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(item_search, rowid, text, measures, lead_unit,"
+	"    responsible_unit, acceptance_unit, goal, notes, scope)"
+	"    SELECT 'delete', * FROM item_search_doc WHERE id = old.item_id;"
+	"END;"
+	"CREATE TRIGGER measure_search_update_new AFTER UPDATE OF text ON measure"
+	"  WHEN (SELECT removed FROM item WHERE id = new.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"    acceptance_unit, goal, notes, scope) SELECT * FROM item_search_doc WHERE id = new.item_id;"
+	"END;"
+	"CREATE TRIGGER note_search_insert_old BEFORE INSERT ON note"
+	"  WHEN (SELECT removed FROM item WHERE id = new.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(item_search, rowid, text, measures, lead_unit,"
+	"    responsible_unit, acceptance_unit, goal, notes, scope)"
+	"    SELECT 'delete', * FROM item_search_doc WHERE id = new.item_id;"
+	"END;"
+	"CREATE TRIGGER note_search_insert_new AFTER INSERT ON note"
+	"  WHEN (SELECT removed FROM item WHERE id = new.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"    acceptance_unit, goal, notes, scope) SELECT * FROM item_search_doc WHERE id = new.item_id;"
+	"END;"
+	"CREATE TRIGGER note_search_delete_old BEFORE DELETE ON note"
+	"  WHEN (SELECT removed FROM item WHERE id = old.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(item_search, rowid, text, measures, lead_unit,"
+	"    responsible_unit, acceptance_unit, goal, notes, scope)"
+	"    SELECT 'delete', * FROM item_search_doc WHERE id = old.item_id;"
+	"END;"
+	"CREATE TRIGGER note_search_delete_new AFTER DELETE ON note"
+	"  WHEN (SELECT removed FROM item WHERE id = old.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"    acceptance_unit, goal, notes, scope) SELECT * FROM item_search_doc WHERE id = old.item_id;"
+	"END;"
+	"CREATE TRIGGER note_search_update_old BEFORE UPDATE OF text ON note"
+	"  WHEN (SELECT removed FROM item WHERE id = old.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(item_search, rowid, text, measures, lead_unit,"
+	"    responsible_unit, acceptance_unit, goal, notes, scope)"
+	"    SELECT 'delete', * FROM item_search_doc WHERE id = old.item_id;"
+	"END;"
+	"CREATE TRIGGER note_search_update_new AFTER UPDATE OF text ON note"
+	"  WHEN (SELECT removed FROM item WHERE id = new.item_id) = 0 BEGIN"
+	"  INSERT INTO item_search(rowid, text, measures, lead_unit, responsible_unit,"
+	"    acceptance_unit, goal, notes, scope) SELECT * FROM item_search_doc WHERE id = new.item_id;"
+	"END;"
+
+	/* 立行立改 is due at once: its due date is the day the deadline was read (db.c
+	 * bind_deadline); items imported before this migration take their report's import day.
+	 * The tally follows through its update trigger. */
+	"UPDATE item SET due = (SELECT substr(imported_at, 1, 10) FROM report"
+	"  WHERE report.id = item.report_id) WHERE due_kind = 'immediate' AND due IS NULL;"
+	/* Removed items, for the board's toggle that shows them (few: a partial index). */
+	"CREATE INDEX item_removed ON item(region_id, id) WHERE removed = 1;",
+
+	/* 3 → 4: edits (issue 6) and a history that cannot be quietly rewritten (issue 7).
 	 * Each history row now carries the item version its change produced, the reason given
 	 * with it (延期原因, 验收意见…), the version an undo took back, and a SHA-256 hash
 	 * chained to the previous row (DB_HISTORY_INSERT, db_chain_hash). The rows written so far
