@@ -66,6 +66,7 @@ struct line {
 	size_t inl_off, inl_value_off;
 	unsigned char paren; /* the label is inside a parenthesis: "（整改时限：2024年底）" */
 	unsigned char skip; /* between （下转第7版） and （上接…）: not part of the list */
+	unsigned char page; /* a form feed came before it: a page starts here */
 };
 
 struct sbuf {
@@ -104,6 +105,12 @@ struct parser {
 	size_t list_end; /* the line where the last item's content stops */
 	size_t furniture; /* page furniture lines dropped by the lines stage */
 	size_t untaken;   /* numbered lines with labels the chain did not take */
+	size_t *breaks;   /* 1-based lines a form feed was in (page breaks) */
+	size_t nbreaks;
+	char **owned;     /* line texts the lines stage rebuilt (joined rows, repaired labels) */
+	size_t nowned, capowned;
+	size_t max_line;  /* bytes of the longest line */
+	size_t max_line_no;
 };
 
 #define MAX_NUM 999
@@ -274,7 +281,7 @@ int import_cn_number(const char *s, size_t len, size_t i, size_t *used);
 int import_marker_parse(const char *s, size_t len, struct marker *m);
 
 /*  (import_lines.c) */
-size_t import_lines_normalise(const char *in, size_t len, char *out);
+size_t import_lines_normalise(struct parser *ps, const char *in, size_t len, char *out);
 
 /*  (import_lines.c) */
 int import_lines_binary(const char *s, size_t len, size_t *at);
