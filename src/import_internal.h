@@ -25,6 +25,9 @@ enum style {
 	ST_CIRCLED,      /* ① */
 	ST_CN_SHI,       /* 一是 (measures only) */
 	ST_CN_DI,        /* 第一个方面， 第一部分 (headings only) */
+	ST_DI_XIANG,     /* 第1项 第一项 第1个问题 */
+	ST_WENTI,        /* 问题1： */
+	ST_PLAIN_HEAD,   /* a heading without a number, "……方面" (set by the structure stage) */
 	ST_COUNT
 };
 
@@ -35,6 +38,7 @@ struct marker {
 	size_t no_off;    /* the number as printed: "1", "四十九", or "第一个方面" for ST_CN_DI */
 	size_t no_len;
 	int decimal;      /* "7.9公里": a digit right after the dot */
+	int wide;         /* past MAX_NUM: "2014、" is a year unless it continues an item chain */
 };
 
 enum label_kind {
@@ -67,6 +71,8 @@ struct line {
 	unsigned char paren; /* the label is inside a parenthesis: "（整改时限：2024年底）" */
 	unsigned char skip; /* between （下转第7版） and （上接…）: not part of the list */
 	unsigned char page; /* a form feed came before it: a page starts here */
+	struct marker wide; /* a number past MAX_NUM ("1000.", "2014、"): text unless the item
+	                     * chain continues with it (then it becomes mk) */
 };
 
 struct sbuf {

@@ -93,7 +93,7 @@ static int parse_arabic(const char *s, size_t len, size_t i, size_t *used)
 	uint32_t cp;
 
 	while (j < len && is_digit_cp(cp = cp_at(s, len, j, &n))) {
-		if (++digits > 3)
+		if (++digits > 7)
 			return -1;
 		v = v * 10 + (int)(cp >= 0xFF10 ? cp - 0xFF10 : cp - '0');
 		j += n;
@@ -140,8 +140,15 @@ int import_marker_parse(const char *s, size_t len, struct marker *m)
 			m->num = v;
 			return 1;
 		}
-		if (cp != '.' && cp != 0xFF0E && cp != 0x3001) /* . ． 、 */
-			return 0;
+		if (cp != '.' && cp != 0xFF0E && cp != 0x3001) { /* . ． 、 */
+			/* "1 ." — PDF text puts a space before the dot */
+			size_t k = skip_spaces(s, len, j);
+			uint32_t c2 = cp_at(s, len, k, &n);
+			if (k == j || (c2 != '.' && c2 != 0xFF0E && c2 != 0x3001))
+				return 0;
+			j = k;
+			cp = c2;
+		}
 		j += n;
 		m->decimal = cp != 0x3001 && is_digit_cp(cp_at(s, len, j, &n));
 		m->style = ST_ARABIC;
@@ -160,11 +167,28 @@ int import_marker_parse(const char *s, size_t len, struct marker *m)
 		j += n;
 	} else if (cp == 0x7B2C) { /* 第 */
 		static const char *const kinds[] = {"个方面", "方面", "部分", "类问题", "类"};
-		size_t k;
+		size_t k, no_at;
 		j = n;
+		j = skip_spaces(s, len, j);
+		no_at = j;
 		if ((v = import_cn_number(s, len, j, &used)) < 0 && (v = parse_arabic(s, len, j, &used)) < 0)
 			return 0;
-		j += used;
+		j = skip_spaces(s, len, j + used);
+		if (has_prefix(s + j, len - j, "项") || has_prefix(s + j, len - j, "个问题")) {
+			/* 第1项 / 第1个问题: an item number */
+			j += has_prefix(s + j, len - j, "项") ? strlen("项") : strlen("个问题");
+			cp = cp_at(s, len, j, &n);
+			if (cp == 0xFF1A || cp == ':' || cp == 0x3001 || cp == 0xFF0C || cp == ',' ||
+			    cp == '.' || cp == 0xFF0E)
+				j += n;
+			m->style = ST_DI_XIANG;
+			m->no_off = no_at;
+			m->no_len = used;
+			m->num = v;
+			m->wide = v > MAX_NUM;
+			m->len = skip_spaces(s, len, j);
+			return 1;
+		}
 		for (k = 0; k < sizeof kinds / sizeof *kinds; k++)
 			if (has_prefix(s + j, len - j, kinds[k]))
 				break;
@@ -178,15 +202,31 @@ int import_marker_parse(const char *s, size_t len, struct marker *m)
 		if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == ':' || cp == ',' ||
 		    cp == '.' || cp == 0xFF0E)
 			j += n;
-	} else if (cp >= 0x2460 && cp <= 0x2473) { /* ① … ⑳ */
-		v = (int)(cp - 0x2460) + 1;
+	} else if ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x3251 && cp <= 0x325F) ||
+	           (cp >= 0x32B1 && cp <= 0x32BF)) { /* ① … ⑳, ㉑ … ㉟, ㊱ … ㊿ */
+		v = cp <= 0x2473 ? (int)(cp - 0x2460) + 1
+		  : cp <= 0x325F ? (int)(cp - 0x3251) + 21 : (int)(cp - 0x32B1) + 36;
 		m->style = ST_CIRCLED;
 		m->no_len = n;
 		j = n;
+	} else if (has_prefix(s, len, "问题")) { /* 问题1： */
+		size_t k = skip_spaces(s, len, strlen("问题"));
+		if ((v = parse_arabic(s, len, k, &used)) < 0)
+			return 0;
+		m->no_off = k;
+		m->no_len = used;
+		j = k + used;
+		cp = cp_at(s, len, j, &n);
+		if (!(cp == 0xFF1A || cp == ':' || cp == 0x3001 || cp == '.' || cp == 0xFF0E ||
+		      is_space_cp(cp)))
+			return 0;
+		j += n;
+		m->style = ST_WENTI;
 	} else {
 		return 0;
 	}
 	m->num = v;
+	m->wide = v > MAX_NUM;
 	m->len = skip_spaces(s, len, j);
 	return 1;
 }
@@ -687,6 +727,12 @@ int import_lines_split(struct parser *ps, const char *s, size_t len)
 		struct line *L = &ps->lines[k];
 		if (L->len > 0 && !import_marker_parse(L->s, L->len, &L->mk))
 			classify_label(ps, k);
+		if (L->mk.wide) {
+			/* a year or a count until the chain says otherwise */
+			L->wide = L->mk;
+			memset(&L->mk, 0, sizeof L->mk);
+			classify_label(ps, k);
+		}
 		if (L->len > 0)
 			L->inl = import_label_find_inline(L->s, L->len,
 			                                  L->label ? L->value_off : L->mk.style ? L->mk.len : 0,

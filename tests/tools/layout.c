@@ -154,6 +154,18 @@ static int same(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+/* 1 when got is want; else 0, shown with -v. */
+static int field(const char *name, const struct json *w, const char *label, const char *got,
+                 const char *want)
+{
+	if (same(got, want))
+		return 1;
+	if (verbose)
+		fprintf(stderr, "  %s item %s: %s\n    got:  %s\n    want: %s\n", name,
+		        json_str(json_get(w, "no")), label, got ? got : "NULL", want ? want : "NULL");
+	return 0;
+}
+
 /* The number of an item as the truth prints it, made comparable with a variant's: the truth's
  * Arabic numbers stay, Chinese ones too (variants keep them). */
 static int no_matches(const char *got, const char *want, int renumbered)
@@ -192,32 +204,23 @@ static int compare(const char *name, const struct import_report *r, const struct
 					fprintf(stderr, "  %s item %zu: no %s, want %s\n", name, k + 1, it->no,
 					        json_str(json_get(w, "no")));
 			}
-#define FIELD(label, gotv, wantv)                                                                \
-	do {                                                                                         \
-		if (same(gotv, wantv))                                                               \
-			ok++;                                                                            \
-		else if (verbose)                                                                    \
-			fprintf(stderr, "  %s item %s: %s\n    got:  %s\n    want: %s\n", name,          \
-			        json_str(json_get(w, "no")), label, gotv ? gotv : "NULL",                  \
-			        wantv ? wantv : "NULL");                                                 \
-	} while (0)
 			compact(it->text, g, sizeof g, 1, 20);
 			compact(json_str(json_get(w, "text_start_compact")), e, sizeof e, 1, 20);
-			FIELD("text_start", g, e);
+			ok += field(name, w, "text_start", g, e);
 			compact(it->text, g, sizeof g, 0, 8);
 			compact(json_str(json_get(w, "text_end")), e, sizeof e, 0, 8);
-			FIELD("text_end", g, e);
+			ok += field(name, w, "text_end", g, e);
 			compact(it->status, g, sizeof g, 1, 1000);
 			compact(json_str(json_get(w, "status")), e, sizeof e, 1, 1000);
-			FIELD("status", (it->status ? g : NULL), (json_str(json_get(w, "status")) ? e : NULL));
+			ok += field(name, w, "status", (it->status ? g : NULL), (json_str(json_get(w, "status")) ? e : NULL));
 			compact(it->deadline, g, sizeof g, 1, 1000);
 			compact(json_str(json_get(w, "deadline")), e, sizeof e, 1, 1000);
-			FIELD("deadline", (it->deadline ? g : NULL),
+			ok += field(name, w, "deadline", (it->deadline ? g : NULL),
 			      (json_str(json_get(w, "deadline")) ? e : NULL));
 #define UNIT(label, gotf, key)                                                                   \
 	compact(gotf, g, sizeof g, 1, 1000);                                                         \
 	compact(json_str(json_get(w, key)), e, sizeof e, 1, 1000);                                   \
-	FIELD(label, (gotf ? g : NULL), (json_str(json_get(w, key)) ? e : NULL))
+	ok += field(name, w, label, (gotf ? g : NULL), (json_str(json_get(w, key)) ? e : NULL))
 			UNIT("lead_unit", it->lead_unit, "lead_unit");
 			UNIT("responsible_unit", it->responsible_unit, "responsible_unit");
 			UNIT("acceptance_unit", it->acceptance_unit, "acceptance_unit");
@@ -393,8 +396,12 @@ static int renumber(struct doc *d, const char *style)
 			snprintf(buf, sizeof buf, "%c%c%c%s", (char)(0xE0 | (cp >> 12)),
 			         (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)), s + m.len);
 		} else {
-			snprintf(buf, sizeof buf, style, m.num);
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s", s + m.len);
+			/* style is "PREFIX%dSUFFIX" */
+			const char *pct = strstr(style, "%d");
+			if (!pct)
+				return 0;
+			snprintf(buf, sizeof buf, "%.*s%d%s%s", (int)(pct - style), style, m.num, pct + 2,
+			         s + m.len);
 		}
 		free(d->lines[i]);
 		d->lines[i] = strdup(buf);
