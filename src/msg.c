@@ -3,6 +3,7 @@
  * same printf conversions in the same order. Rows may be in any order. */
 #include "msg.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,9 +21,141 @@ static struct msg table[] = {
 	{"已销号", "verified"},
 	{"用法见 duban --help 或 man duban", "see duban --help or man duban"},
 	/* ---- command line: list, show, export, import messages (main.c, cli.c, export.c) ---- */
+	{"写入失败：%s", "write error: %s"},
+	{"写入标准输出失败：%s", "error writing standard output: %s"},
+	{"导出失败：%s", "export failed: %s"},
+	{"show\004地区", "region"},
+	{"show\004报告", "report"},
+	{"show\004方面", "category"},
+	{"show\004小类", "subcategory"},
+	{"show\004编号", "no"},
+	{"show\004状态", "state"},
+	{"show\004进展情况", "status"},
+	{"show\004整改时限", "deadline"},
+	{"show\004逾期", "overdue"},
+	{"show\004牵头单位", "lead unit"},
+	{"show\004责任单位", "responsible unit"},
+	{"show\004验收单位", "acceptance unit"},
+	{"show\004整改目标", "goal"},
+	{"show\004不再列出", "no longer listed"},
+	{"show\004验收日期", "verified on"},
+	{"show\004验收人", "verified by"},
+	{"show\004验收意见", "opinion"},
+	{"show\004完成标记", "marked done by"},
+	{"show\004问题", "problem"},
+	{"show\004整改措施", "measures"},
+	{"show\004进展备注", "notes"},
+	{"show\004验收销号", "verification"},
+	{"show\004修改记录", "history"},
+	{"%s（%zu）", "%s (%zu)"},
+	{"（空）", "(none)"},
+	{"source\004导入", "import"},
+	{"source\004编辑", "edit"},
+	{"（未验收销号）", "(not verified)"},
+	{"%s 于 %s", "%s at %s"},
+	{"%s：%s → %s", "%s: %s → %s"},
+	{"事项 %lld（版本 %d）", "item %lld (version %d)"},
+	{"%ld 天（期限 %s 已过，尚未完成）", "%ld days (due %s, not done)"},
+	{"最新版本的报告已不再列出此事项", "the latest version of the report no longer lists it"},
+	{"（报告未列措施）", "(the report lists no measures)"},
+	{"show 需要一个事项 ID（见 duban list）", "show needs one item ID (see duban list)"},
+	{"show: %s 不是事项 ID", "show: %s is not an item ID"},
+	{"没有 ID 为 %lld 的事项（见 duban list）", "no item has ID %lld (see duban list)"},
+	{"用法: duban [-f 数据库] [board]                 打开看板",
+	 "usage: duban [-f DB] [board]                 open the board"},
+	{"      duban [-f 数据库] import [--encoding 编码] [--gazetteer 文件] 文件... | -",
+	 "       duban [-f DB] import [--encoding ENC] [--gazetteer FILE] FILE... | -"},
+	{"      duban [-f 数据库] export [--format json|csv] [--bom] [--encoding 编码] [-o 文件]",
+	 "       duban [-f DB] export [--format json|csv] [--bom] [--encoding ENC] [-o FILE]"},
+	{"      duban [-f 数据库] list [--region 地区] [--state 状态] [--overdue] [--due-within 天数] [--unit 单位]",
+	 "       duban [-f DB] list [--region NAME] [--state S] [--overdue] [--due-within N] [--unit TEXT]"},
+	{"      duban [-f 数据库] show ID", "       duban [-f DB] show ID"},
+	{"      duban [-f 数据库] region add 自治区/盟市/旗县",
+	 "       duban [-f DB] region add REGION/CITY/COUNTY"},
+	{"      duban --help | --version             用法 | 版本", "       duban --help | --version"},
+	{"数据库是 -f 所给的文件，否则是 $DUBAN_DB。详见 duban(1)。",
+	 "The database is -f DB, else $DUBAN_DB. See duban(1)."},
+	{"region: 用法为 duban region add 自治区/盟市/旗县",
+	 "region: use duban region add REGION/CITY/COUNTY"},
+	{"region add: 地区路径是空的", "region add: the region path is empty"},
+	{"-f 需要一个数据库文件", "-f needs a database file"},
+	{"未知选项 %s", "unknown option %s"},
+	{"未知命令 %s", "unknown command %s"},
+	{"-f 应写在命令之前：duban -f 数据库 %s …", "-f goes before the command: duban -f DB %s ..."},
+	{"没有数据库：用 -f 数据库 指定，或设置 DUBAN_DB", "no database: give -f DB or set DUBAN_DB"},
+	{"export: %s 需要一个值", "export: %s needs a value"},
+	{"export: 未知参数 %s", "export: unexpected argument %s"},
+	{"export: 未知格式 %s（可用 json 或 csv）", "export: unknown format %s (json or csv)"},
+	{"export: --encoding 需要一个编码名，如 gb18030", "export: --encoding needs an encoding, e.g. gb18030"},
+	{"立行立改", "immediate"},
+	{"长期坚持", "long-term"},
+	{"%ld天", "%ld days"},
+	{"[不再列出]", "[no longer listed]"},
+	{"没有名为 %s 的地区", "no region is named %s"},
+	{"地区 %s 不明确：%zu 个地区的名称含有它，请写全名",
+	 "region %s is ambiguous: %zu region names contain it; give the full name"},
+	{"list: 未知状态 %s（可用 未开始、推进中、序时进度、滞后、已完成、待验收、已销号 或 pending、done …）",
+	 "list: unknown state %s (pending, in_progress, on_schedule, behind, done, awaiting_verification, verified)"},
+	{"list: --due-within 需要天数（0 到 36500），不是 %s",
+	 "list: --due-within needs a number of days (0 to 36500), not %s"},
+	{"list: %s 需要一个值", "list: %s needs a value"},
+	{"list: 未知参数 %s", "list: unexpected argument %s"},
+	{"list\004地区", "region"},
+	{"list\004编号", "no"},
+	{"list\004状态", "state"},
+	{"list\004整改时限", "due"},
+	{"list\004逾期", "overdue"},
+	{"list\004问题", "problem"},
+	{"没有符合条件的事项", "no item matches"},
+	{"csv\004ID", "id"},
+	{"csv\004地区", "region"},
+	{"csv\004报告", "report"},
+	{"csv\004方面", "category"},
+	{"csv\004小类", "subcategory"},
+	{"csv\004编号", "no"},
+	{"csv\004状态代码", "state"},
+	{"csv\004状态", "state_label"},
+	{"csv\004进展情况", "status"},
+	{"csv\004整改时限", "deadline"},
+	{"csv\004到期日", "due"},
+	{"csv\004期限类型", "due_kind"},
+	{"csv\004长期坚持", "long_term"},
+	{"csv\004牵头单位", "lead_unit"},
+	{"csv\004责任单位", "responsible_unit"},
+	{"csv\004验收单位", "acceptance_unit"},
+	{"csv\004整改目标", "goal"},
+	{"csv\004措施数", "measures"},
+	{"csv\004整改措施", "measures_text"},
+	{"csv\004逾期天数", "overdue_days"},
+	{"csv\004验收日期", "verified_on"},
+	{"csv\004验收人", "verified_by"},
+	{"csv\004验收意见", "verify_opinion"},
+	{"csv\004不再列出", "removed"},
+	{"csv\004问题", "text"},
+	{"field\004进展情况", "status"},
+	{"field\004状态", "state"},
+	{"field\004整改时限", "deadline"},
+	{"field\004到期日", "due date"},
+	{"field\004牵头单位", "lead unit"},
+	{"field\004责任单位", "responsible unit"},
+	{"field\004验收单位", "acceptance unit"},
+	{"field\004整改目标", "goal"},
+	{"field\004问题", "problem"},
+	{"field\004编号", "number"},
+	{"field\004小类", "subcategory"},
+	{"field\004整改措施", "measures"},
+	{"field\004进展备注", "note"},
+	{"field\004事项", "item"},
+	{"field\004不再列出", "no longer listed"},
+	{"field\004验收销号", "verification"},
+	{"field\004验收日期", "verified on"},
+	{"field\004验收人", "verified by"},
+	{"field\004验收意见", "verification opinion"},
+	{"field\004长期坚持", "long-term"},
 	/* ---- database: open, locking, edits, history, check (db*.c) ---- */
 	/* ---- edits on the board and edit commands (ui.c, view_item.c, view_edit*.c, cmd_edit.c) */
 	{"年份应在1900到2200之间", "the year should be between 1900 and 2200"},
+	{"不能保存：", "cannot save: "},
 	{"月份应为1到12", "the month should be 1 to 12"},
 	{"日期应为1到31", "the day should be 1 to 31"},
 	{"%d年2月没有29日（不是闰年）", "February %d has no 29th (not a leap year)"},
@@ -42,6 +175,97 @@ static struct msg table[] = {
 	 "长期坚持, or clear it"},
 	/* ---- the board: search, filters, tree, hints (view_board.c, db_board.c, keys.c) ---- */
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
+	{"      duban [-f 数据库] print [--notice ID] [--region 地区] [--format pdf|text] [-o 文件|-] [--to lp[:队列]|terminal]",
+	 "       duban [-f DB] print [--notice ID] [--region NAME] [--format pdf|text] [-o FILE|-] [--to lp[:QUEUE]|terminal]"},
+	{"%d年%d月%d日", "%d-%d-%d"},
+	{"逾期事项", "Overdue items"},
+	{"30日内到期事项", "Items due within 30 days"},
+	{"待验收事项", "Items awaiting verification"},
+	{"%s本级", "%s (own items)"},
+	{"全部事项", "all items"},
+	{"仅逾期事项", "overdue items only"},
+	{"，", ", "},
+	{"状态：", "state: "},
+	{"、", ", "},
+	{"全部地区", "All regions"},
+	{"%s生态环境保护督察整改进展汇总", "%s: progress of the environmental inspection rectification"},
+	{"合计", "Total"},
+	{"验收意见：", "Verification opinion: "},
+	{"没有编号为 %lld 的事项", "there is no item %lld"},
+	{"事项 %lld 尚未验收销号（当前状态：%s），不能出具销号公示", "item %lld is not verified (state: %s); a verification notice needs a verified item"},
+	{"事项 %lld 在报告中已是已销号，没有验收日期，无法确定公示期；请在 duban 中验收后再出具", "item %lld came verified from its report and has no verification date, so there is no publicity period; verify it in duban first"},
+	{"生态环境保护督察", "environmental inspection"},
+	{"%s生态环境保护督察整改工作领导小组办公室", "Office of the %s inspection rectification leading group"},
+	{"关于%s整改任务销号的公示", "Notice of the closing of a rectification task of the %s"},
+	{"根据生态环境保护督察整改验收销号工作有关要求，%s%s反馈问题第%s项“%s”整改任务已完成整改，于%s经%s验收，同意销号。现将整改完成情况予以公示（详见附表），接受社会监督。", "As required for closing inspection rectification tasks, the task of %s, %s, problem no. %s, \"%s\", has been rectified, was verified on %s by %s and is closed. Its completion is published here for public scrutiny (see the attached table)."},
+	{"根据生态环境保护督察整改验收销号工作有关要求，%s%s反馈问题第%s项“%s”整改任务已完成整改，于%s通过验收，同意销号。现将整改完成情况予以公示（详见附表），接受社会监督。", "As required for closing inspection rectification tasks, the task of %s, %s, problem no. %s, \"%s\", has been rectified, was verified on %s and is closed. Its completion is published here for public scrutiny (see the attached table)."},
+	{"公示期：%s至%s（共%d天）。公示期间，如对该任务整改完成情况有异议，请以书面或电话形式向%s反映。", "Publicity period: %s to %s (%d days). Objections to the completion of this task may be made in writing or by telephone to %s during that period."},
+	{"地区", "Region"},
+	{"逾期", "Overdue"},
+	{"完成率", "Done"},
+	{"序号", "#"},
+	{"编号", "No."},
+	{"期限", "Due"},
+	{"逾期天数", "Days overdue"},
+	{"剩余天数", "Days left"},
+	{"%s（共 %ld 项）", "%s (%ld in all)"},
+	{"（无）", "(none)"},
+	{"另有 %ld 项未列出（duban print --limit 0 列出全部）", "%ld more not listed (duban print --limit 0 lists all)"},
+	{"打印日期：%s　筛选：%s　打印人：%s", "Printed: %s   Filter: %s   Printed by: %s"},
+	{"分地区整改进展", "Progress by region"},
+	{"审核人：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日", "Reviewed by: ________________    Date: ____-__-__"},
+	{"联系人：＿＿＿＿＿＿＿＿　　联系电话：＿＿＿＿＿＿＿＿＿＿", "Contact: ________________    Telephone: ____________________"},
+	{"电子邮箱：＿＿＿＿＿＿＿＿＿＿＿＿　　通讯地址：＿＿＿＿＿＿＿＿＿＿＿＿", "E-mail: ________________________    Address: ________________________"},
+	{"特此公示。", "Hereby published."},
+	{"附表：整改任务销号情况", "Attached table: the closed rectification task"},
+	{"整改任务", "Task"},
+	{"整改措施", "Measures"},
+	{"完成情况", "Completion"},
+	{"无法创建 %s：%s", "cannot create %s: %s"},
+	{"写入 %s 失败：%s", "error writing %s: %s"},
+	{"无法写入 %s：%s", "cannot write %s: %s"},
+	{"不向 CUPS 发送中文纯文本（其文本过滤器会弄乱中文）；请用 PDF", "Chinese plain text is never sent to CUPS (its text filter mangles it); use PDF"},
+	{"无法创建临时文件：%s", "cannot create a temporary file: %s"},
+	{"无法写入临时文件：%s", "cannot write a temporary file: %s"},
+	{"lp 失败：%s", "lp failed: %s"},
+	{"lp 失败（退出码 %d）", "lp failed (exit status %d)"},
+	{"在 tmux 或 screen 中无法使用终端打印机：它们不会把打印转义序列传给本地终端（mosh 也不会）。请改用 PDF 文件或 lp", "the terminal's printer cannot be used inside tmux or screen: they do not pass the printer escape sequences to the local terminal (mosh does not either). Save a PDF or use lp instead"},
+	{"无法读取终端描述 TERM=%s", "cannot read the terminal description TERM=%s"},
+	{"终端描述 TERM=%s 没有打印机能力（mc5/mc4）；无法用终端打印机。tmux、screen 和 mosh 也不会转发它。请改用 PDF 文件或 lp", "the terminal description TERM=%s has no printer capability (mc5/mc4), so the terminal's printer cannot be used; tmux, screen and mosh do not pass it either. Save a PDF or use lp instead"},
+	{"写入终端失败：%s", "error writing to the terminal: %s"},
+	{"第 %d 页 / 共 %d 页", "Page %d of %d"},
+	{"找不到字体 %s（fontconfig）；Debian 上请安装 fonts-noto-cjk", "font %s not found (fontconfig); on Debian install fonts-noto-cjk"},
+	{"审核人：", "Reviewed by:"},
+	{"日期：", "Date:"},
+	{"联系人：", "Contact:"},
+	{"联系电话：", "Telephone:"},
+	{"电子邮箱：", "E-mail:"},
+	{"通讯地址：", "Address:"},
+	{"附表", "Attachment"},
+	{"整改任务销号情况表", "The closed rectification task"},
+	{"print：%s 需要一个值", "print: %s needs a value"},
+	{"print：%s 不是事项编号", "print: %s is not an item ID"},
+	{"print：%s 不是行数（0 表示全部）", "print: %s is not a number of rows (0 for all)"},
+	{"print：公示期 %s 不是天数", "print: publicity period %s is not a number of days"},
+	{"print：未知参数 %s", "print: unknown argument %s"},
+	{"print：未知格式 %s（pdf 或 text）", "print: unknown format %s (pdf or text)"},
+	{"print：编码 %s 不支持（utf-8 或 gb18030）", "print: encoding %s is not supported (utf-8 or gb18030)"},
+	{"print：--encoding 只用于 --format text", "print: --encoding is for --format text"},
+	{"print：--to %s 未知（lp、lp:队列 或 terminal）", "print: unknown --to %s (lp, lp:QUEUE or terminal)"},
+	{"print：-o 和 --to 只能选一个", "print: give -o or --to, not both"},
+	{"print：不向 CUPS 发送中文纯文本（其文本过滤器会弄乱中文）；lp 只用 PDF", "print: Chinese plain text is never sent to CUPS (its text filter mangles it); lp takes PDF only"},
+	{"print：PDF 不能显示在终端上；用 -o 文件 保存，-o - 写到标准输出，或 --format text 查看文本", "print: a PDF cannot be shown on a terminal; save it with -o FILE, write it to standard output with -o -, or read it with --format text"},
+	{"print：--notice 不能与 --region、--state、--overdue 同用", "print: --notice does not go with --region, --state or --overdue"},
+	{"print：未知状态 %s", "print: unknown state %s"},
+	{"有 %d 个地区名为 %s", "%d regions are named %s"},
+	{"已交给打印机：%s\n", "sent to the printer: %s\n"},
+	{"已发送到终端打印机", "sent to the terminal's printer"},
+	{"已写入 %s（%d 页，%zu 字节）\n", "wrote %s (%d pages, %zu bytes)\n"},
+	{"已写入 %s（%zu 字节）\n", "wrote %s (%zu bytes)\n"},
+	{"一、", "1. "},
+	{"二、", "2. "},
+	{"三、", "3. "},
+	{"四、", "4. "},
 	/* ---- importer diagnostics (import*.c) ---- */
 	{"无法打开：%s", "cannot open: %s"},
 	{"无法读取：%s", "cannot read: %s"},
@@ -55,7 +279,6 @@ static struct msg table[] = {
 	{"%zu 项", "%zu items"},
 	{"1 个类别", "1 category"},
 	{"%zu 个类别", "%zu categories"},
-	{"（无）", "(none)"},
 	{"  编号 %s：%s %s → %s\n", "  no. %s: %s %s → %s\n"},
 	{"：第 %ld 字节", ": byte %ld"},
 	{"%s 需要编码名，例如 gb18030", "%s needs an encoding, e.g. gb18030"},
@@ -136,16 +359,93 @@ static int cmp(const void *a, const void *b)
 	return strcmp(((const struct msg *)a)->zh, ((const struct msg *)b)->zh);
 }
 
-const char *tr(const char *zh)
+static void sort_table(void)
 {
-	struct msg key = {zh, NULL}, *hit;
-
-	if (!zh || !msg_english())
-		return zh;
 	if (!sorted) {
 		qsort(table, table_count, sizeof table[0], cmp);
 		sorted = 1;
 	}
+}
+
+/* The Chinese text of a literal: the part after a context's \004, if any. */
+static const char *chinese(const char *zh)
+{
+	const char *ctx = strchr(zh, '\004');
+
+	return ctx ? ctx + 1 : zh;
+}
+
+const char *tr(const char *zh)
+{
+	struct msg key = {zh, NULL}, *hit;
+
+	if (!zh)
+		return zh;
+	if (!msg_english())
+		return chinese(zh);
+	sort_table();
 	hit = bsearch(&key, table, table_count, sizeof table[0], cmp);
-	return hit ? hit->en : zh;
+	return hit ? hit->en : chinese(zh);
+}
+
+size_t msg_count(void)
+{
+	return table_count;
+}
+
+void msg_row(size_t i, const char **zh, const char **en)
+{
+	sort_table();
+	*zh = i < table_count ? table[i].zh : NULL;
+	*en = i < table_count ? table[i].en : NULL;
+}
+
+const char *msg_field_label(const char *field)
+{
+	/* The names of the item's columns as history records them (db.h); each label is its
+	 * own table row under the "field" context so that 状态 here can differ from 状态
+	 * elsewhere. */
+	static const struct {
+		const char *name, *label;
+	} fields[] = {
+	    {"status", N_("field\004进展情况")},
+	    {"state", N_("field\004状态")},
+	    {"deadline", N_("field\004整改时限")},
+	    {"due", N_("field\004到期日")},
+	    {"lead_unit", N_("field\004牵头单位")},
+	    {"responsible_unit", N_("field\004责任单位")},
+	    {"acceptance_unit", N_("field\004验收单位")},
+	    {"goal", N_("field\004整改目标")},
+	    {"text", N_("field\004问题")},
+	    {"no", N_("field\004编号")},
+	    {"subcategory", N_("field\004小类")},
+	    {"measure", N_("field\004整改措施")},
+	    {"measures", N_("field\004整改措施")},
+	    {"note", N_("field\004进展备注")},
+	    {"item", N_("field\004事项")},
+	    {"removed", N_("field\004不再列出")},
+	    {"verified", N_("field\004验收销号")},
+	    {"verified_on", N_("field\004验收日期")},
+	    {"verified_by", N_("field\004验收人")},
+	    {"verify_opinion", N_("field\004验收意见")},
+	    {"long_term", N_("field\004长期坚持")},
+	};
+
+	for (size_t i = 0; field && i < sizeof fields / sizeof fields[0]; i++)
+		if (strcmp(field, fields[i].name) == 0)
+			return tr(fields[i].label);
+	return field ? field : "";
+}
+
+char *msg_measure_mark(size_t i, char *buf, size_t size)
+{
+	static const char *const marks[] = {"一", "二", "三", "四", "五", "六", "七",
+	                                    "八", "九", "十", "十一", "十二", "十三", "十四",
+	                                    "十五", "十六", "十七", "十八", "十九", "二十"};
+
+	if (i < sizeof marks / sizeof marks[0])
+		snprintf(buf, size, "（%s）", marks[i]);
+	else
+		snprintf(buf, size, "（%zu）", i + 1);
+	return buf;
 }

@@ -28,6 +28,10 @@ const char *state_label(enum state s);
 /* Parses a name as given by state_name. Returns the state, or -1 if unknown. */
 int state_from_name(const char *name);
 
+/* Parses what a user typed for a state (duban list --state): its name (done), its Chinese
+ * label (已完成) or its English label (done, "in progress"). Returns the state or -1. */
+int state_from_label(const char *text);
+
 /* Maps a printed status to a state. Longest meaning wins: 已完成，待…验收销号 is
  * awaiting_verification, not done; 未达到序时进度 is behind, not on_schedule; 已销号 is
  * verified. When status is NULL (a report that prints none), the state is derived from the
