@@ -263,7 +263,6 @@ static struct msg table[] = {
 	{"销号公示-%lld.pdf", "notice-%lld.pdf"},
 	{"保存为: ", "Save as: "},
 	{"打印机队列（留空为默认）: ", "Printer queue (empty for the default): "},
-	{"督办", "duban"},
 	{"销号公示预览", "Notice preview"},
 	{"打印预览", "Print preview"},
 	{"Enter 打印方式  s 存 PDF  l 打印机  t 终端打印机  q 返回", "Enter print  s PDF  l printer  t terminal printer  q back"},
