@@ -29,6 +29,13 @@ struct db {
 	int publishing; /* import's publish(): listing added items is not a change */
 	int readonly;
 	int busy_ms;
+	/* Prepared statements of the edit model, by the address of their SQL text (db_cached):
+	 * preparing an UPDATE of item compiles every trigger on it, which cost more than running
+	 * it, and a tagged change runs the same few statements for a thousand items. */
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[48];
 	char err[512];
 };
 
@@ -583,6 +590,8 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	for (size_t i = 0; i < sizeof db->cache / sizeof db->cache[0]; i++)
+		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close_v2(db->conn);
 	free(db->who);
 	free(db->path);
@@ -1897,10 +1906,43 @@ int db_now_iso(struct db *db, char *buf, size_t size)
 	return now_iso(db, buf, size);
 }
 
+sqlite3_stmt *db_cached(struct db *db, const char *sql)
+{
+	size_t n = sizeof db->cache / sizeof db->cache[0], i;
+	sqlite3_stmt *st = NULL;
+
+	for (i = 0; i < n && db->cache[i].sql; i++)
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			return db->cache[i].st;
+		}
+	if (sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail_sqlite(db, tr("准备查询"));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	if (i == n) { /* full: the oldest entry goes */
+		sqlite3_finalize(db->cache[0].st);
+		memmove(&db->cache[0], &db->cache[1], (n - 1) * sizeof db->cache[0]);
+		i = n - 1;
+	}
+	db->cache[i].sql = sql;
+	db->cache[i].st = st;
+	return st;
+}
+
+void db_batch_cache(struct db *db, int big)
+{
+	/* PRAGMA takes no parameters; the numbers are ours. */
+	exec(db, big ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000");
+}
+
 int db_set_due(struct db *db, int64_t id, const char *deadline)
 {
-	sqlite3_stmt *st = prepare(db, "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3"
-	                               " WHERE id = ?4");
+	static const char sql[] = "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3"
+	                          " WHERE id = ?4";
+	sqlite3_stmt *st = db_cached(db, sql);
 	int rc;
 
 	if (!st)
@@ -1908,7 +1950,7 @@ int db_set_due(struct db *db, int64_t id, const char *deadline)
 	bind_deadline(st, 1, deadline);
 	sqlite3_bind_int64(st, 4, id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("更新到期日"));
 }
 
