@@ -49,6 +49,18 @@ int state_from_name(const char *name)
 	return -1;
 }
 
+int state_from_user(const char *text)
+{
+	int i = state_from_name(text);
+
+	if (i >= 0 || !text)
+		return i;
+	for (i = 0; i < STATE_COUNT; i++)
+		if (strcmp(text, labels[i]) == 0 || strcmp(text, tr(labels[i])) == 0)
+			return i;
+	return -1;
+}
+
 /* Whether s contains any of the NULL-terminated words. */
 static int has_any(const char *s, const char *const *words)
 {

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -71,6 +72,8 @@ static struct {
 	int dirty, quit, started;
 	char message[512];
 	int message_error;
+	int key; /* the key being handled */
+	long polled_at; /* CLOCK_MONOTONIC second of the last poll between keys */
 	char note[160]; /* shown until the first key: the locale assumption */
 	struct prompt prompt;
 	int64_t data_version;
@@ -1051,11 +1054,27 @@ static void poll_changes(void)
 	ui.dirty = 1;
 }
 
+int ui_key(void)
+{
+	return ui.key;
+}
+
+void ui_changed(void)
+{
+	/* Our own commits do not change PRAGMA data_version (only other connections' do), so
+	 * the reload is asked for here; the stored version stays valid. */
+	for (int i = 0; i < ui.nviews; i++)
+		if (ui.views[i].reload)
+			ui.views[i].reload(ui.views[i].self);
+	ui.dirty = 1;
+}
+
 static void dispatch(int key)
 {
 	struct ui_view *v;
 	enum action a;
 
+	ui.key = key;
 	if (key == KEYS_RESIZE) {
 		ui.dirty = 1;
 		return;
@@ -1145,6 +1164,16 @@ static void run(void)
 			}
 		}
 		dispatch(key);
+		/* A user who keeps typing never lets the read time out: look for other users'
+		 * changes between keys too, at most once a second (the script polls on :poll). */
+		if (!ui.script) {
+			struct timespec now;
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (now.tv_sec != ui.polled_at) {
+				ui.polled_at = now.tv_sec;
+				poll_changes();
+			}
+		}
 	}
 }
 

@@ -143,6 +143,13 @@ int ui_prompt_active(void);
 void ui_choose(const char *label, const char *choices, void (*chosen)(void *ctx, int key),
                void *ctx);
 
+/* The key being handled (for an action bound to several keys, e.g. ACT_PICK to 1…7). */
+int ui_key(void);
+
+/* This user saved a change: every view reloads now (counts, colours, the item shown), as
+ * for another user's change, which the board notices by polling within a second. */
+void ui_changed(void);
+
 /* The database's path as given, and "today" (days since 1970-01-01) the board runs on. */
 const char *ui_db_path(void);
 long ui_today(void);
