@@ -32,6 +32,12 @@ static const char usage_text[] =
     "       duban [-f DB] list\n"
     "       duban [-f DB] show ID\n"
     "       duban [-f DB] region add 自治区/盟市/旗县\n"
+    "       duban [-f DB] set ID... --deadline TEXT [--reason TEXT] | --state NAME\n"
+    "       duban [-f DB] note ID... TEXT\n"
+    "       duban [-f DB] verify ID... [--date YYYY-MM-DD] [--opinion TEXT]\n"
+    "       duban [-f DB] unverify ID... --reason TEXT\n"
+    "       duban [-f DB] undo ID...\n"
+    "       duban [-f DB] history [ID...] [--since YYYY-MM-DD] [--user NAME]\n"
     "       duban --help | --version\n"
     "The database is -f DB, else $DUBAN_DB. See duban(1).\n";
 
@@ -260,6 +266,12 @@ static const struct command commands[] = {
 	{"list", cmd_list},
 	{"show", cmd_show},
 	{"region", cmd_region},
+	{"set", cmd_set},
+	{"note", cmd_note},
+	{"verify", cmd_verify},
+	{"unverify", cmd_unverify},
+	{"undo", cmd_undo},
+	{"history", cmd_history},
 	{NULL, NULL},
 };
 

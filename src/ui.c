@@ -982,6 +982,12 @@ static int script_command(const char *cmd)
 	}
 	if (strcmp(cmd, ":poll") == 0)
 		return 1; /* the caller polls data_version now */
+	if (strncmp(cmd, ":exec ", 6) == 0) {
+		/* Another process acting meanwhile (another user's edit, for the conflict
+		 * screen): run to completion before the next key. */
+		int rc = system(cmd + 6);
+		return rc == 0 ? 0 : script_fail("the :exec command failed");
+	}
 	return script_fail("unknown command");
 }
 
