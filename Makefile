@@ -23,7 +23,7 @@ SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 # iconv is in glibc; elsewhere pass ICONV_LIBS=-liconv.
 ICONV_LIBS ?=
 DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DDUBAN_DATADIR='"$(DATADIR)"'
-ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc -Itests $(CPPFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc -I$(B)/gen -Itests $(CPPFLAGS) $(CFLAGS)
 
 B = build
 MODEL_SRC := $(sort $(wildcard src/text.c src/date.c src/state.c src/import*.c src/db*.c \
@@ -65,6 +65,12 @@ $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) -MMD -MP -c -o $@ $<
 
+# The importer's built-in label vocabulary is data/labels.txt itself, made a C string here.
+$(B)/gen/labels.inc: data/labels.txt
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' data/labels.txt >$@
+$(B)/obj/src/import_labels.o $(B)/asan/src/import_labels.o: $(B)/gen/labels.inc
+
 # Test tools (pty driver, generators, golden check) are plain programs linked with the model
 # and the tests' JSON reader.
 $(B)/tools/%: tests/tools/%.c $(MODEL_OBJ) $(B)/obj/tests/json.o $(B)/obj/tests/golden.o
@@ -104,10 +110,10 @@ fuzz: $(B)/fuzz-import
 		-dict=tests/fuzz/import.dict \
 		$(B)/fuzz-corpus
 
-$(B)/fuzz-import: tests/fuzz/fuzz_import.c $(MODEL_SRC)
+$(B)/fuzz-import: tests/fuzz/fuzz_import.c $(MODEL_SRC) $(B)/gen/labels.inc
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -std=c11 $(DEFS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -o $@ $^ \
+	$(FUZZ_CC) -std=c11 $(DEFS) -Isrc -I$(B)/gen -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ $(filter %.c,$^) \
 		$(SQLITE_LIBS) $(ICONV_LIBS) -lm
 
 install: $(B)/duban
@@ -115,10 +121,11 @@ install: $(B)/duban
 	install -m 755 $(B)/duban $(DESTDIR)$(BINDIR)/duban
 	install -m 644 man/duban.1 $(DESTDIR)$(MANDIR)/man1/duban.1
 	install -m 644 data/gazetteer.txt $(DESTDIR)$(DATADIR)/gazetteer.txt
+	install -m 644 data/labels.txt $(DESTDIR)$(DATADIR)/labels.txt
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/duban $(DESTDIR)$(MANDIR)/man1/duban.1 \
-		$(DESTDIR)$(DATADIR)/gazetteer.txt
+		$(DESTDIR)$(DATADIR)/gazetteer.txt $(DESTDIR)$(DATADIR)/labels.txt
 	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:

@@ -59,7 +59,49 @@ void cli_put_name(FILE *out, const char *name)
 	put_clean(out, name, 0);
 }
 
-static void vput(FILE *out, const char *fmt, va_list ap)
+int cli_width(const char *s)
+{
+	char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0, 0);
+	int w;
+
+	if (!clean)
+		return 0;
+	w = text_width(clean, strlen(clean));
+	free(clean);
+	return w;
+}
+
+int cli_put_cell(FILE *out, const char *s, int cols, int flags)
+{
+	char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0, 0);
+	size_t len, fit;
+	int used, total, mark = 0, pad;
+
+	if (!clean)
+		return 0;
+	len = strlen(clean);
+	total = text_width(clean, len);
+	if (cols <= 0 || total <= cols) {
+		fit = len;
+		used = total;
+	} else {
+		fit = text_fit(clean, len, cols - 1, &used);
+		mark = 1;
+	}
+	clean[fit] = '\0';
+	pad = cols > 0 && !(flags & CLI_CELL_NO_PAD) ? cols - used - mark : 0;
+	if (flags & CLI_CELL_RIGHT)
+		fprintf(out, "%*s", pad, "");
+	put_clean(out, clean, 0);
+	if (mark)
+		fputc('~', out);
+	if (!(flags & CLI_CELL_RIGHT))
+		fprintf(out, "%*s", pad, "");
+	free(clean);
+	return used + mark + pad;
+}
+
+static void vput(FILE *out, const char *fmt, va_list ap, int keep_newlines)
 {
 	char small[1024], *big = NULL;
 	va_list copy;
@@ -71,13 +113,13 @@ static void vput(FILE *out, const char *fmt, va_list ap)
 	if (n < 0)
 		return;
 	if ((size_t)n < sizeof small) {
-		cli_put(out, small);
+		put_clean(out, small, keep_newlines);
 		return;
 	}
 	if (!(big = malloc((size_t)n + 1)))
 		return;
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	cli_put(out, big);
+	put_clean(out, big, keep_newlines);
 	free(big);
 }
 
@@ -86,7 +128,7 @@ void cli_printf(FILE *out, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vput(out, fmt, ap);
+	vput(out, fmt, ap, 1);
 	va_end(ap);
 }
 
@@ -94,9 +136,11 @@ int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
+	/* One line: a value the user gave (an option, a path) formatted in cannot start a
+	 * line of its own or carry a control sequence. */
 	fputs("duban: ", stderr);
 	va_start(ap, fmt);
-	vput(stderr, fmt, ap);
+	vput(stderr, fmt, ap, 0);
 	va_end(ap);
 	fputc('\n', stderr);
 	cli_put(stderr, tr("用法见 duban --help 或 man duban"));
@@ -110,7 +154,7 @@ int cli_fail(const char *fmt, ...)
 
 	fputs("duban: ", stderr);
 	va_start(ap, fmt);
-	vput(stderr, fmt, ap);
+	vput(stderr, fmt, ap, 0);
 	va_end(ap);
 	fputc('\n', stderr);
 	return 1;

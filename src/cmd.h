@@ -12,6 +12,16 @@ struct db;
  * file before writing any; a file that cannot be read or parsed means nothing is imported. */
 int cmd_import(struct db *db, int argc, char **argv);
 
+/* duban list [--region NAME] [--state S] [--overdue] [--due-within N] [--unit TEXT]
+ * (cmd_list.c): a header row, then one line per matching item. */
+int cmd_list(struct db *db, int argc, char **argv);
+
+/* duban show ID (cmd_show.c): one item in full, as the board's item page. */
+int cmd_show(struct db *db, int argc, char **argv);
+
+/* duban export [--format json|csv] [--bom] [--encoding ENC] [-o FILE] (cmd_export.c). */
+int cmd_export(struct db *db, int argc, char **argv);
+
 /* Splits "a/b/c" (also "a b c" or "a>b>c") in place into at most max names; returns the count.
  * Shared by import (gazetteer lines) and region add (cmd_import.c). */
 size_t cmd_split_path(char *line, char **names, size_t max);

@@ -165,7 +165,7 @@ int cmd_set(struct db *db, int argc, char **argv)
 	if (rc == 0 && reason && !have_deadline)
 		rc = cli_usage_error("%s", tr("set：--reason 只和 --deadline 一起用"));
 	if (rc == 0 && state_arg) {
-		int s = state_from_user(state_arg);
+		int s = state_from_label(state_arg);
 		if (s < 0)
 			rc = cli_usage_error(tr("set：不认识的状态 %s（可用 pending in_progress on_schedule behind done awaiting_verification verified，或 未开始 推进中 序时进度 滞后 已完成 待验收 已销号）"),
 			                     state_arg);

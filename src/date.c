@@ -590,3 +590,28 @@ int date_check_deadline(const char *text, struct deadline *out, char *why, size_
 	out->long_term = long_term;
 	return 0;
 }
+
+/* Stored times are UTC (the same for every user of a shared database); people read their own
+ * clock. timegm is not POSIX, so the UTC seconds come from date_to_days. */
+char *date_local_time(const char *iso_utc, char *buf, size_t size)
+{
+	int y, mo, d, h, mi, sec = 0, n = 0;
+	char sep;
+	struct tm tm;
+	time_t t;
+
+	if (!buf || size == 0)
+		return buf;
+	if (!iso_utc || sscanf(iso_utc, "%4d-%2d-%2d%c%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &n) < 6 ||
+	    (sep != 'T' && sep != ' ') || mo < 1 || mo > 12 || d < 1 || d > date_month_days(y, mo) ||
+	    h < 0 || h > 23 || mi < 0 || mi > 59) {
+		snprintf(buf, size, "%s", iso_utc ? iso_utc : "");
+		return buf;
+	}
+	if (iso_utc[n] == ':' && (sscanf(iso_utc + n + 1, "%2d", &sec) != 1 || sec < 0 || sec > 60))
+		sec = 0;
+	t = (time_t)date_to_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	if (!localtime_r(&t, &tm) || strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "%.16s", iso_utc);
+	return buf;
+}

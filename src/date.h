@@ -50,4 +50,10 @@ char *date_format_iso(long days, char *buf);
 /* Today in days: DUBAN_TODAY (YYYY-MM-DD) when set and valid, else the local clock. */
 long date_today(void);
 
+/* An ISO 8601 UTC timestamp as stored in history and notes ("2025-01-02T03:04:05Z", also
+ * "2025-01-02 03:04:05") as local time text "2025-01-02 11:04" (the TZ of the process), into
+ * buf (size bytes; 17 are enough). A text that is not such a timestamp is copied as is (cut
+ * to size). Returns buf. */
+char *date_local_time(const char *iso_utc, char *buf, size_t size);
+
 #endif

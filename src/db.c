@@ -577,6 +577,27 @@ static int add_difference(struct db_import_result *res, const char *fmt, ...)
 	return 0;
 }
 
+/* Records a field an update took from the report (res->changes). */
+static int add_change(struct db_import_result *res, const char *no, const char *field,
+                      const char *old_value, const char *new_value)
+{
+	struct db_import_change *p = realloc(res->changes, (res->change_count + 1) * sizeof *p);
+	struct db_import_change *ch;
+
+	if (!p)
+		return -1;
+	res->changes = p;
+	ch = &p[res->change_count];
+	ch->no = strdup(no ? no : "");
+	ch->field = strdup(field);
+	ch->old_value = old_value ? strdup(old_value) : NULL;
+	ch->new_value = new_value ? strdup(new_value) : NULL;
+	res->change_count++;
+	if (!ch->no || !ch->field || (old_value && !ch->old_value) || (new_value && !ch->new_value))
+		return -1;
+	return 0;
+}
+
 /* Text shortened for a difference sentence: at most about 40 characters. */
 static void brief(const char *s, char *buf, size_t size)
 {
@@ -721,6 +742,8 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			rc = run(c, st, "updating an item");
 			if (rc == 0)
 				rc = history_add(c, id, field_names[f], old[f], now, "import");
+			if (rc == 0 && add_change(res, it->no, field_names[f], old[f], now) < 0)
+				rc = db_fail(c->db, "out of memory");
 			dirty = 1;
 			status_changed |= f == F_STATUS;
 			if (rc == 0 && f == F_DEADLINE) {
@@ -758,6 +781,10 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 				rc = insert_measures(c, id, it);
 			if (rc == 0)
 				rc = history_add(c, id, "measures", a, b, "import");
+			snprintf(a, sizeof a, "%zu", n);
+			snprintf(b, sizeof b, "%zu", it->measure_count);
+			if (rc == 0 && add_change(res, it->no, "measures", a, b) < 0)
+				rc = db_fail(c->db, "out of memory");
 			dirty = 1;
 			status_changed = 1; /* measure statuses feed the state */
 		}
@@ -1222,6 +1249,15 @@ void db_import_result_free(struct db_import_result *res)
 	free(res->differences);
 	res->differences = NULL;
 	res->difference_count = 0;
+	for (size_t i = 0; i < res->change_count; i++) {
+		free(res->changes[i].no);
+		free(res->changes[i].field);
+		free(res->changes[i].old_value);
+		free(res->changes[i].new_value);
+	}
+	free(res->changes);
+	res->changes = NULL;
+	res->change_count = 0;
 }
 
 /* ---- reading items back ------------------------------------------------------------------ */

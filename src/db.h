@@ -55,6 +55,13 @@ struct db_import_result {
 	int items_added, items_updated, items_removed, items_unchanged;
 	char **differences; /* one sentence per field where a duban edit was kept over the report */
 	size_t difference_count;
+	/* Each field an update took from the report (outcome DB_IMPORT_UPDATED), in report order:
+	 * the item's number, the field ("deadline", "measures" …), old and new value (NULL: none;
+	 * for measures their count, "3"). */
+	struct db_import_change {
+		char *no, *field, *old_value, *new_value;
+	} *changes;
+	size_t change_count;
 };
 
 /* Imports a parsed report in one transaction. The report is the same report as an earlier one

@@ -33,6 +33,18 @@ struct import_category {
 	size_t item_count;
 };
 
+/* How much of the report was understood: the confidence summary every import prints. */
+struct import_stats {
+	size_t items;      /* items read */
+	size_t status;     /* items with a status */
+	size_t deadline;   /* items with a deadline */
+	size_t units;      /* items with a lead, responsible or acceptance unit */
+	size_t measures;   /* measures over all items */
+	size_t furniture;  /* lines of page furniture dropped (— 3 —, 第 3 页 共 9 页, headers) */
+	size_t skipped;    /* lines left out of the list: continued elsewhere (下转第7版) */
+	size_t untaken;    /* numbered lines with labels the item chain did not take */
+};
+
 struct import_report {
 	char *file;     /* base name of the source file, "-" for standard input */
 	char *title;    /* report title, line breaks, PDF spaces and [bookmark: …] tags removed;
@@ -43,6 +55,9 @@ struct import_report {
 	char digest[17]; /* FNV-1a 64-bit of the raw bytes, 16 hex digits: "same file again" */
 	struct import_category *categories;
 	size_t category_count;
+	char *notice_date; /* a notice's date as printed (2024年5月20日), or NULL */
+	char *publicity;   /* a notice's publicity period (公示时间：…), or NULL */
+	struct import_stats stats;
 	char **warnings; /* things the user should know that did not stop the import, e.g. truncation */
 	size_t warning_count;
 };
@@ -59,6 +74,19 @@ struct import_error {
  * returns -1, stores NULL and fills *err; nothing is half-parsed. */
 int import_parse(const char *file, const char *data, size_t len, const char *encoding,
                  struct import_report **out, struct import_error *err);
+
+/* Adds the labels of an admin's vocabulary file (the format of data/labels.txt: a field name,
+ * then its labels) to the built-in vocabulary, for every later import_parse. Returns 0, or -1
+ * with err filled (the line and what is wrong) when a line names no known field; the lines
+ * before it are kept. */
+int import_labels_add(const char *text, size_t len, struct import_error *err);
+
+/* Drops every added label and the built-in ones, so the next parse reloads the built-in table
+ * (tests). */
+void import_labels_reset(void);
+
+/* Number of labels known (built-in and added). */
+size_t import_labels_count(void);
 
 /* Frees a report from import_parse; NULL is allowed. */
 void import_report_free(struct import_report *report);

@@ -18,13 +18,13 @@ static const char *const names[STATE_COUNT] = {
 };
 
 static const char *const labels[STATE_COUNT] = {
-    [STATE_PENDING] = "未开始",
-    [STATE_IN_PROGRESS] = "推进中",
-    [STATE_ON_SCHEDULE] = "序时进度",
-    [STATE_BEHIND] = "滞后",
-    [STATE_DONE] = "已完成",
-    [STATE_AWAITING_VERIFICATION] = "待验收",
-    [STATE_VERIFIED] = "已销号",
+    [STATE_PENDING] = N_("未开始"),
+    [STATE_IN_PROGRESS] = N_("推进中"),
+    [STATE_ON_SCHEDULE] = N_("序时进度"),
+    [STATE_BEHIND] = N_("滞后"),
+    [STATE_DONE] = N_("已完成"),
+    [STATE_AWAITING_VERIFICATION] = N_("待验收"),
+    [STATE_VERIFIED] = N_("已销号"),
 };
 
 const char *state_name(enum state s)
@@ -49,16 +49,14 @@ int state_from_name(const char *name)
 	return -1;
 }
 
-int state_from_user(const char *text)
+int state_from_label(const char *text)
 {
-	int i = state_from_name(text);
+	int s = state_from_name(text);
 
-	if (i >= 0 || !text)
-		return i;
-	for (i = 0; i < STATE_COUNT; i++)
-		if (strcmp(text, labels[i]) == 0 || strcmp(text, tr(labels[i])) == 0)
-			return i;
-	return -1;
+	for (int i = 0; s < 0 && text && i < STATE_COUNT; i++)
+		if (strcmp(text, labels[i]) == 0 || strcmp(text, state_label((enum state)i)) == 0)
+			s = i;
+	return s;
 }
 
 /* Whether s contains any of the NULL-terminated words. */

@@ -28,9 +28,9 @@ const char *state_label(enum state s);
 /* Parses a name as given by state_name. Returns the state, or -1 if unknown. */
 int state_from_name(const char *name);
 
-/* Parses a state as a user types it: the name (done, awaiting_verification), its Chinese
- * label (已完成, 待验收) or the label in the user's language. Returns the state or -1. */
-int state_from_user(const char *text);
+/* Parses what a user typed for a state (duban list --state): its name (done), its Chinese
+ * label (已完成) or its English label (done, "in progress"). Returns the state or -1. */
+int state_from_label(const char *text);
 
 /* Maps a printed status to a state. Longest meaning wins: 已完成，待…验收销号 is
  * awaiting_verification, not done; 未达到序时进度 is behind, not on_schedule; 已销号 is
