@@ -601,14 +601,12 @@ static void prompt_key(int key)
 		edit_cut(p, p->cur, char_after(p->text, p->len, p->cur));
 		break;
 	case ACT_ERASE_WORD:
+		/* Blanks and punctuation just before the cursor go with the word before them. */
 		i = p->cur;
-		while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) == 0)
+		while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) != 2)
 			i = char_before(p->text, p->len, i);
-		if (i > 0) {
-			int c = char_class(p->text, p->len, char_before(p->text, p->len, i));
-			while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) == c)
-				i = char_before(p->text, p->len, i);
-		}
+		while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) == 2)
+			i = char_before(p->text, p->len, i);
 		edit_cut(p, i, p->cur);
 		break;
 	case ACT_KILL_LINE:
@@ -657,11 +655,14 @@ static void draw_editor(int y, int x, int cols)
 	}
 	if (p->first > p->cur)
 		p->first = p->cur;
-	/* Bring text back from the left while everything from there to the end fits. */
-	while (p->first > 0 &&
-	       text_width(p->text + char_before(p->text, p->len, p->first),
-	                  p->len - char_before(p->text, p->len, p->first)) < cols - 1)
-		p->first = char_before(p->text, p->len, p->first);
+	/* Bring text back from the left while everything from there to the end fits (with the
+	 * cursor's column, and the '<' mark unless it starts at the beginning). */
+	while (p->first > 0) {
+		size_t prev = char_before(p->text, p->len, p->first);
+		if (text_width(p->text + prev, p->len - prev) > cols - 1 - (prev > 0))
+			break;
+		p->first = prev;
+	}
 	for (;;) {
 		left_mark = p->first > 0;
 		room = cols - left_mark - 1; /* one column for the cursor or the right mark */

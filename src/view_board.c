@@ -1467,7 +1467,7 @@ int view_board_open(struct db *db, struct ui_view *view, char *err, size_t errsi
 	}
 	memset(view, 0, sizeof *view);
 	view->keys = KEYS_BOARD;
-	view->hint = "? 帮助  / 搜索  o 逾期  f 筛选  d 时限  S 状态  a 备注  v 销号  Space 标记  q 退出";
+	view->hint = "? 帮助  / 搜索  o 逾期  f 筛选  s 排序  Enter 进入  h 返回  q 退出";
 	view->draw = draw;
 	view->act = act;
 	view->status = status;

@@ -153,6 +153,7 @@ static void conflict_decided(void *ctx, int reapply)
 	if (!reapply) {
 		ui_message("%s", tr("已放弃我的修改；事项保持别人改后的样子"));
 		op_free(op);
+		ui_changed(); /* show their change now, not at the next poll */
 		return;
 	}
 	/* On top of what is there now: the versions are read again. */
@@ -497,6 +498,8 @@ static void chooser_draw(void *self, int top, int rows, int cols)
 		ui_field(y, 1, cols - 1, tr("j/k 选择，Enter 或 1-7 保存，Esc 取消"), UI_DIM, 0);
 }
 
+static void start_verify(struct edit_op *op);
+
 static void chooser_pick(struct chooser *c, int s)
 {
 	struct edit_op *op = c->op;
@@ -506,6 +509,12 @@ static void chooser_pick(struct chooser *c, int s)
 	if (op->n == 1 && (enum state)s == op->first.state) {
 		ui_message(tr("状态本来就是 %s，没有改变"), state_label((enum state)s));
 		op_free(op);
+		return;
+	}
+	if ((enum state)s == STATE_VERIFIED) {
+		/* 已销号 is a verification, with its date, verifier and the two-person rule. */
+		op->kind = EDIT_VERIFY;
+		start_verify(op);
 		return;
 	}
 	free(op->value);

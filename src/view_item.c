@@ -333,7 +333,7 @@ int view_item_open(struct db *db, int64_t id, const struct item_source *src,
 	}
 	memset(view, 0, sizeof *view);
 	view->keys = KEYS_ITEM;
-	view->hint = "j/k 滚动  J/K 下/上一项  d 时限  S 状态  a 备注  v 销号  u 撤销  H 记录  h 返回";
+	view->hint = "j/k 滚动  J/K 下/上一项  h 返回  ? 帮助";
 	view->draw = draw;
 	view->act = act;
 	view->status = status;

@@ -134,7 +134,7 @@ for script in tests/screen/${ONLY:-*}.script; do
 		# Import times vary: mask them (same width, so the layout is unchanged).
 		# So do edit times (any user) and the date in a two-person refusal.
 		sed -e 's/20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9] \(tester\|李四\|王五\)/YYYY-MM-DD hh:mm \1/g' \
-			-e 's/于 20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]\( [0-9][0-9]:[0-9][0-9]\)\{0,1\}/于 YYYY-MM-DD/g' \
+			-e 's/于 20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]\( [0-9][0-9]:[0-9][0-9]\(:[0-9][0-9]\)\{0,1\}\)\{0,1\}/于 YYYY-MM-DD/g' \
 			"$got" >"$got.masked"
 		if [ "${UPDATE:-}" = 1 ]; then
 			cp "$got.masked" "$exp/$d"
