@@ -20,6 +20,11 @@ PKGS      = ncursesw sqlite3
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+# Printing (issue 8): Pango, Cairo and fontconfig, linked into the duban binaries only; the
+# model (summary*.c) links without them, so the unit tests do too.
+PRINT_PKGS  = pangocairo fontconfig
+PRINT_CFLAGS := $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
+PRINT_LIBS  := $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null || echo -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfontconfig)
 # iconv is in glibc; elsewhere pass ICONV_LIBS=-liconv.
 ICONV_LIBS ?=
 DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DDUBAN_DATADIR='"$(DATADIR)"'
@@ -46,7 +51,7 @@ REPORTS = $(sort $(wildcard data/reports/*.txt))
 all: $(B)/duban
 
 $(B)/duban: $(MODEL_OBJ) $(APP_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(PRINT_LIBS) $(ICONV_LIBS) -lm
 
 $(B)/unit-tests: $(UNIT_OBJ) $(MODEL_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lm
@@ -55,7 +60,10 @@ $(B)/asan-unit-tests: $(ASAN_OBJ)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lm
 
 $(B)/asan-duban: $(ASAN_APP)
-	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) -lm
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(PRINT_LIBS) $(ICONV_LIBS) -lm
+
+# Only the PDF renderer sees the Pango / Cairo headers.
+$(B)/obj/src/print_pdf.o $(B)/asan/src/print_pdf.o: ALL_CFLAGS += $(PRINT_CFLAGS)
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)

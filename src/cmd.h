@@ -41,5 +41,9 @@ int cmd_unverify(struct db *db, int argc, char **argv);
 int cmd_undo(struct db *db, int argc, char **argv);
 /* duban history [ID...] [--since YYYY-MM-DD] [--user NAME]: newest first. */
 int cmd_history(struct db *db, int argc, char **argv);
+/* duban print [--notice ID] [--region NAME] [--state S,...] [--overdue] [--limit N]
+ * [--days N] [--issuer UNIT] [--format pdf|text] [--encoding gb18030] [-o FILE|-]
+ * [--to lp[:QUEUE]|terminal] (cmd_print.c): the summary page or a verification notice. */
+int cmd_print(struct db *db, int argc, char **argv);
 
 #endif

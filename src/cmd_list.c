@@ -130,34 +130,23 @@ static int list_item(const struct db_item *it, void *ctx)
 static int resolve_region(struct db *db, const char *name, struct list_filter *f)
 {
 	struct board_region *r;
-	size_t n, hits = 0, first = 0;
+	size_t n, exact = 0, partial = 0;
 	int rc = 0;
 
 	if (db_board_regions(db, f->today, &r, &n) < 0)
 		return cli_fail("%s", db_errmsg(db));
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(r[i].name, name) == 0)
-			hits++;
-	if (hits == 0) {
-		for (size_t i = 0; i < n; i++)
-			if (strstr(r[i].name, name) && hits++ == 0)
-				first = i;
-		if (hits == 0)
-			rc = cli_fail(tr("没有名为 %s 的地区"), name);
-		else if (hits > 1)
-			rc = cli_fail(tr("地区 %s 不明确：%zu 个地区的名称含有它，请写全名"), name, hits);
-		if (rc) {
-			db_board_regions_free(r, n);
-			return rc;
-		}
-	}
-	f->regions = calloc(n ? n : 1, sizeof *f->regions);
-	if (!f->regions) {
-		db_board_regions_free(r, n);
-		return cli_fail("%s", tr("内存不足"));
-	}
 	for (size_t i = 0; i < n; i++) {
-		int hit = hits == 1 && first == i ? 1 : strcmp(r[i].name, name) == 0;
+		exact += strcmp(r[i].name, name) == 0;
+		partial += strstr(r[i].name, name) != NULL;
+	}
+	if (!exact && !partial)
+		rc = cli_fail(tr("没有名为 %s 的地区"), name);
+	else if (!exact && partial > 1)
+		rc = cli_fail(tr("地区 %s 不明确：%zu 个地区的名称含有它，请写全名"), name, partial);
+	if (!rc && !(f->regions = calloc(n ? n : 1, sizeof *f->regions)))
+		rc = cli_fail("%s", tr("内存不足"));
+	for (size_t i = 0; !rc && i < n; i++) {
+		int hit = exact ? strcmp(r[i].name, name) == 0 : strstr(r[i].name, name) != NULL;
 		if (!hit)
 			continue;
 		for (size_t k = i; k < r[i].subtree_end && k < n; k++)
@@ -165,29 +154,32 @@ static int resolve_region(struct db *db, const char *name, struct list_filter *f
 				f->regions[f->region_count++] = r[k].id;
 	}
 	db_board_regions_free(r, n);
-	return 0;
+	return rc;
 }
 
 /* --state S[,S…]: names or labels. Returns 0 or the usage exit code. */
 static int parse_states(const char *arg, unsigned *mask)
 {
-	char *copy = strdup(arg), *save = NULL;
-	int rc = 0;
+	const char *p = arg;
 
-	if (!copy)
-		return cli_fail("%s", tr("内存不足"));
-	for (char *t = strtok_r(copy, ",，", &save); t; t = strtok_r(NULL, ",，", &save)) {
-		int s = state_from_label(t);
-		if (s < 0) {
-			rc = cli_usage_error(tr("list: 未知状态 %s（可用 未开始、推进中、序时进度、滞后、"
-			                        "已完成、待验收、已销号 或 pending、done …）"),
-			                     t);
-			break;
-		}
+	/* Separated by "," or the full-width "，" (a Chinese input method types that). */
+	while (*p) {
+		const char *comma = strchr(p, ','), *wide = strstr(p, "，"), *end;
+		char word[128];
+		int s;
+
+		end = comma && (!wide || comma < wide) ? comma : wide ? wide : p + strlen(p);
+		snprintf(word, sizeof word, "%.*s", (int)(end - p), p);
+		p = *end == ',' ? end + 1 : *end ? end + strlen("，") : end;
+		if (!*word)
+			continue;
+		if ((s = state_from_label(word)) < 0)
+			return cli_usage_error(tr("list: 未知状态 %s（可用 未开始、推进中、序时进度、滞后、"
+			                          "已完成、待验收、已销号 或 pending、done …）"),
+			                       word);
 		*mask |= 1u << s;
 	}
-	free(copy);
-	return rc;
+	return 0;
 }
 
 /* The value of option argv[*i] (--name VALUE or --name=VALUE), or NULL when it is not

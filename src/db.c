@@ -463,6 +463,11 @@ static void bind_deadline(sqlite3_stmt *st, int first, const char *deadline)
 	date_parse_deadline(deadline, &d);
 	if (d.kind == DUE_DATE)
 		bind_text(st, first, date_format_iso(date_to_days(d.year, d.month, d.day), iso));
+	else if (d.kind == DUE_IMMEDIATE)
+		/* 立行立改 is due at once: the day the report (or the edit) said so, so that an
+		 * open one counts as overdue from then and sorts first (issue 9; migration 3 in
+		 * db_schema.c gave older rows their report's import day). */
+		bind_text(st, first, date_format_iso(date_today(), iso));
 	else
 		sqlite3_bind_null(st, first);
 	bind_text(st, first + 1, date_due_kind_name(d.kind));

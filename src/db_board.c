@@ -8,6 +8,7 @@
 
 #include "db_board.h"
 #include "db_internal.h"
+#include "msg.h"
 #include "text.h"
 
 /* Sort keys. These expressions must stay exactly as in the indexes of migration 1 in
@@ -26,7 +27,7 @@
 #define TERMS_BUDGET_MS 15.0
 
 struct sql {
-	char text[3072];
+	char text[8192];
 	size_t len;
 	int overflow;
 };
@@ -212,8 +213,11 @@ static int load_tally(struct db *db, long today, struct raw_region *raw, size_t 
 			raw[at].counts[BOARD_AWAITING] += count;
 		else if (s == STATE_VERIFIED)
 			raw[at].counts[BOARD_VERIFIED] += count;
-		if (!state_is_closed((enum state)s) && due < today)
-			raw[at].counts[BOARD_OVERDUE] += count;
+		if (!state_is_closed((enum state)s)) {
+			raw[at].counts[BOARD_OPEN] += count;
+			if (due < today)
+				raw[at].counts[BOARD_OVERDUE] += count;
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, "region counts");
@@ -434,25 +438,43 @@ void db_board_item_clear(struct board_item *item)
 	free(item->head);
 	free(item->region);
 	free(item->deadline);
+	free(item->lead_unit);
+	free(item->responsible_unit);
+	free(item->where);
+	free(item->snippet);
 	memset(item, 0, sizeof *item);
 }
 
-/* How a search is run. Three characters or more: a phrase of the trigram index. One or two
- * characters (a Chinese word is usually two): the index's terms that start with them, ORed
- * (every position of a text starts a term, see the two trailing spaces in db_schema.c); a
- * prefix so common that it has more terms than MAX_TERMS is scanned instead with LIKE, which
- * finds a page of such a common string at once. */
-enum search_kind { SEARCH_NONE, SEARCH_PHRASE, SEARCH_TERMS, SEARCH_SCAN, SEARCH_NOTHING };
+/* ---- search ------------------------------------------------------------------------------ */
+
+/* How a search runs. The query is split into words (spaces, also the ideographic space), all
+ * of which must match somewhere in the item (AND). A word of three characters or more is a
+ * phrase of the trigram index. A word of one or two characters (a Chinese word is usually
+ * two) is the index's terms that start with it, ORed (every position of a text starts a term,
+ * see the two trailing spaces in db_schema.c); a prefix so common that it has more terms than
+ * MAX_TERMS is checked row by row with LIKE instead, which finds a page of a common string at
+ * once. The region goes into the index query as the scope column's tokens (SEARCH_FTS with
+ * scoped), so a search inside a 盟市 or 旗县 never looks up rows of other regions. */
+enum search_kind { SEARCH_NONE, SEARCH_FTS, SEARCH_SCAN, SEARCH_NOTHING };
+
+#define MAX_WORDS BOARD_MAX_WORDS
+#define MAX_WORD_BYTES BOARD_WORD_BYTES
+
+/* Which texts a word is looked for in: every text, or the lead and responsible units. */
+enum word_cols { COLS_ALL, COLS_UNITS };
 
 struct search_plan {
 	enum search_kind kind;
-	char *fts;  /* MATCH expression for PHRASE and TERMS */
-	char *like; /* LIKE pattern for SCAN */
+	char *fts;  /* MATCH expression: the indexed words, the scope; NULL when none */
+	int scoped; /* fts holds the region: rows need no region condition */
+	char *like[MAX_WORDS]; /* LIKE patterns checked row by row */
+	enum word_cols like_cols[MAX_WORDS];
+	size_t nlike;
 };
 
 static int is_fts(const struct search_plan *p)
 {
-	return p->kind == SEARCH_PHRASE || p->kind == SEARCH_TERMS;
+	return p->kind == SEARCH_FTS;
 }
 
 static int utf8_chars(const char *s)
@@ -468,31 +490,47 @@ static int utf8_chars(const char *s)
 	return n;
 }
 
-/* Appends s as an FTS5 string ("..." with quotes doubled), after sep when not the first. */
-static int fts_quote(char **buf, size_t *len, size_t *cap, const char *s, const char *sep)
-{
-	size_t need = strlen(s) * 2 + strlen(sep) + 4;
+/* A growing string. */
+struct buf {
+	char *s;
+	size_t len, cap;
+	int failed;
+};
 
-	if (*len + need > *cap) {
-		size_t c = (*cap + need) * 2;
-		char *p = realloc(*buf, c);
-		if (!p)
-			return -1;
-		*buf = p;
-		*cap = c;
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t c = (b->cap + n + 1) * 2;
+		char *p = realloc(b->s, c);
+		if (!p) {
+			b->failed = 1;
+			return;
+		}
+		b->s = p;
+		b->cap = c;
 	}
-	if (*len)
-		for (const char *t = sep; *t; t++)
-			(*buf)[(*len)++] = *t;
-	(*buf)[(*len)++] = '"';
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void buf_str(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* Appends s as an FTS5 string ("..." with quotes doubled). */
+static void buf_quote(struct buf *b, const char *s)
+{
+	buf_add(b, "\"", 1);
 	for (; *s; s++) {
 		if (*s == '"')
-			(*buf)[(*len)++] = '"';
-		(*buf)[(*len)++] = *s;
+			buf_add(b, "\"", 1);
+		buf_add(b, s, 1);
 	}
-	(*buf)[(*len)++] = '"';
-	(*buf)[*len] = '\0';
-	return 0;
+	buf_add(b, "\"", 1);
 }
 
 static double now_ms(void)
@@ -503,18 +541,27 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-/* The terms that start with query (stored case-folded), ORed. Listing them costs what their
+/* How one word is looked for. */
+enum word_kind { WORD_FTS, WORD_SCAN, WORD_NOTHING };
+
+struct word_plan {
+	enum word_kind kind;
+	char *fts; /* for WORD_FTS: a phrase, or terms ORed in parentheses */
+};
+
+/* The terms that start with word (stored case-folded), ORed. Listing them costs what their
  * postings hold (fts5vocab counts each term's documents), which grows with how common the
- * query is, while a LIKE scan finds a page of a common string at once: past TERMS_BUDGET_MS
- * the listing stops and the search scans. Either way the same items are found. */
-static int prefix_terms(struct db *db, const char *query, struct search_plan *p)
+ * word is, while a LIKE scan finds a page of a common string at once: past TERMS_BUDGET_MS
+ * the listing stops and the word is scanned. Either way the same items are found. */
+static int prefix_terms(struct db *db, const char *word, struct word_plan *w)
 {
 	double start = now_ms();
-	sqlite3_stmt *st = prepare(db, "SELECT term FROM item_fts_terms"
+	sqlite3_stmt *st = prepare(db, "SELECT term FROM item_search_terms"
 	                               " WHERE term >= :lo AND term < :lo || char(1114111)"
 	                               " LIMIT :max");
 	char lo[16];
-	size_t len = 0, cap = 0, count = 0, ql = strlen(query);
+	struct buf b = {0};
+	size_t count = 0, ql = strlen(word);
 	int rc;
 
 	if (!st)
@@ -522,13 +569,15 @@ static int prefix_terms(struct db *db, const char *query, struct search_plan *p)
 	if (ql >= sizeof lo)
 		ql = sizeof lo - 1;
 	for (size_t i = 0; i < ql; i++)
-		lo[i] = (query[i] >= 'A' && query[i] <= 'Z') ? (char)(query[i] - 'A' + 'a') : query[i];
+		lo[i] = (word[i] >= 'A' && word[i] <= 'Z') ? (char)(word[i] - 'A' + 'a') : word[i];
 	lo[ql] = '\0';
 	bind_text(st, ":lo", lo);
 	bind_int64(st, ":max", MAX_TERMS + 1);
+	buf_str(&b, "(");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (fts_quote(&p->fts, &len, &cap, (const char *)sqlite3_column_text(st, 0), " OR ") < 0)
-			break;
+		if (count)
+			buf_str(&b, " OR ");
+		buf_quote(&b, (const char *)sqlite3_column_text(st, 0));
 		count++;
 		if (now_ms() - start > TERMS_BUDGET_MS) {
 			count = MAX_TERMS + 1;
@@ -536,118 +585,319 @@ static int prefix_terms(struct db *db, const char *query, struct search_plan *p)
 			break;
 		}
 	}
+	buf_str(&b, ")");
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(p->fts);
-		p->fts = NULL;
-		return rc == SQLITE_ROW ? db_fail(db, "out of memory") : db_fail_sqlite(db, "search");
+	if (rc != SQLITE_DONE || b.failed) {
+		free(b.s);
+		return rc == SQLITE_DONE || rc == SQLITE_ROW ? db_fail(db, "out of memory")
+		                                             : db_fail_sqlite(db, "search");
 	}
-	if (count == 0) {
-		p->kind = SEARCH_NOTHING;
-	} else if (count > MAX_TERMS) {
-		free(p->fts);
-		p->fts = NULL;
-		p->kind = SEARCH_SCAN;
-	} else {
-		p->kind = SEARCH_TERMS;
+	if (count == 0 || count > MAX_TERMS) {
+		free(b.s);
+		w->kind = count ? WORD_SCAN : WORD_NOTHING;
+		return 0;
 	}
+	w->kind = WORD_FTS;
+	w->fts = b.s;
 	return 0;
 }
 
-/* The last plan made, so that the page and the count of one keystroke (and the moves that
- * follow) list the terms once. It is valid while the query, the connection and the data are
- * the same: another connection's commit changes data_version, this one's total_changes. */
+/* The words' plans of the last keystrokes, so that the page and the count of one keystroke
+ * (and the moves that follow) list a word's terms once, and typing a second word does not
+ * list the first one's again. Valid while the connection and the data are the same: another
+ * connection's commit changes data_version, this one's total_changes. */
+#define WORD_CACHE 16
 static struct {
 	const struct db *db;
 	int64_t version, changes;
-	char query[256];
-	struct search_plan plan;
-} plan_cache;
+	char word[MAX_WORD_BYTES];
+	struct word_plan plan;
+} word_cache[WORD_CACHE];
+static size_t word_cache_next;
 
-static int plan_copy(struct db *db, const struct search_plan *from, struct search_plan *to)
-{
-	*to = *from;
-	to->fts = from->fts ? strdup(from->fts) : NULL;
-	to->like = from->like ? strdup(from->like) : NULL;
-	if ((from->fts && !to->fts) || (from->like && !to->like)) {
-		free(to->fts);
-		free(to->like);
-		return db_fail(db, "out of memory");
-	}
-	return 0;
-}
-
-static int search_plan_make(struct db *db, const char *query, struct search_plan *p);
-
-static int search_plan(struct db *db, const char *query, struct search_plan *p)
+static int word_plan_get(struct db *db, const char *word, struct word_plan *w)
 {
 	int64_t version, changes = sqlite3_total_changes(db_sqlite(db));
+	size_t i;
 
-	memset(p, 0, sizeof *p);
-	if (!query || !*query)
-		return 0;
+	memset(w, 0, sizeof *w);
 	if (db_board_data_version(db, &version) < 0)
 		return -1;
-	if (plan_cache.db == db && plan_cache.version == version && plan_cache.changes == changes &&
-	    strcmp(plan_cache.query, query) == 0)
-		return plan_copy(db, &plan_cache.plan, p);
-	if (search_plan_make(db, query, p) < 0)
-		return -1;
-	if (strlen(query) < sizeof plan_cache.query) {
-		free(plan_cache.plan.fts);
-		free(plan_cache.plan.like);
-		memset(&plan_cache, 0, sizeof plan_cache);
-		if (plan_copy(db, p, &plan_cache.plan) == 0) {
-			plan_cache.db = db;
-			plan_cache.version = version;
-			plan_cache.changes = changes;
-			snprintf(plan_cache.query, sizeof plan_cache.query, "%s", query);
+	for (i = 0; i < WORD_CACHE; i++)
+		if (word_cache[i].db == db && word_cache[i].version == version &&
+		    word_cache[i].changes == changes && strcmp(word_cache[i].word, word) == 0) {
+			w->kind = word_cache[i].plan.kind;
+			if (word_cache[i].plan.fts && !(w->fts = strdup(word_cache[i].plan.fts)))
+				return db_fail(db, "out of memory");
+			return 0;
 		}
+	if (utf8_chars(word) >= 3) {
+		struct buf b = {0};
+		buf_quote(&b, word);
+		if (b.failed)
+			return db_fail(db, "out of memory");
+		w->kind = WORD_FTS;
+		w->fts = b.s;
+	} else if (prefix_terms(db, word, w) < 0) {
+		return -1;
 	}
+	i = word_cache_next++ % WORD_CACHE;
+	free(word_cache[i].plan.fts);
+	memset(&word_cache[i], 0, sizeof word_cache[i]);
+	word_cache[i].plan.kind = w->kind;
+	if (w->fts && !(word_cache[i].plan.fts = strdup(w->fts)))
+		return 0; /* not cached; the plan itself is fine */
+	word_cache[i].db = db;
+	word_cache[i].version = version;
+	word_cache[i].changes = changes;
+	snprintf(word_cache[i].word, sizeof word_cache[i].word, "%s", word);
 	return 0;
 }
 
-static int search_plan_make(struct db *db, const char *query, struct search_plan *p)
+size_t db_board_split_words(const char *s, char words[][BOARD_WORD_BYTES], size_t max)
 {
-	memset(p, 0, sizeof *p);
-	if (!query || !*query)
-		return 0;
-	if (utf8_chars(query) >= 3) {
-		size_t len = 0, cap = 0;
-		p->kind = SEARCH_PHRASE;
-		if (fts_quote(&p->fts, &len, &cap, query, "") < 0)
-			return db_fail(db, "out of memory");
-		return 0;
-	}
-	if (prefix_terms(db, query, p) < 0)
-		return -1;
-	if (p->kind == SEARCH_SCAN) {
-		/* LIKE with % and _ escaped; ASCII case-insensitive, like the trigram index. */
-		size_t ql = strlen(query), k = 0;
-		if (!(p->like = malloc(ql * 2 + 3)))
-			return db_fail(db, "out of memory");
-		p->like[k++] = '%';
-		for (size_t i = 0; i < ql; i++) {
-			if (query[i] == '%' || query[i] == '_' || query[i] == '\\')
-				p->like[k++] = '\\';
-			p->like[k++] = query[i];
+	size_t n = 0, len = s ? strlen(s) : 0, i = 0;
+
+	while (i < len && n < max) {
+		size_t start, end, k;
+		while (i < len && (s[i] == ' ' || s[i] == '\t' ||
+		                   (i + 2 < len + 0 && (unsigned char)s[i] == 0xe3 &&
+		                    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)))
+			i += s[i] == ' ' || s[i] == '\t' ? 1 : 3;
+		start = i;
+		while (i < len && s[i] != ' ' && s[i] != '\t' &&
+		       !((unsigned char)s[i] == 0xe3 && i + 2 < len &&
+		         (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80))
+			i++;
+		end = i;
+		if (end == start)
+			continue;
+		/* Keep whole characters within the buffer. */
+		k = end - start;
+		if (k >= MAX_WORD_BYTES) {
+			k = MAX_WORD_BYTES - 1;
+			while (k > 0 && ((unsigned char)s[start + k] & 0xc0) == 0x80)
+				k--;
 		}
-		p->like[k++] = '%';
-		p->like[k] = '\0';
+		memcpy(words[n], s + start, k);
+		words[n][k] = '\0';
+		n++;
 	}
-	return 0;
+	return n;
+}
+
+/* Appends the scope token of region id: three private-use characters, exactly as the scope
+ * column of item_search_doc (db_schema.c, migration 3) computes them. */
+static void buf_scope_token(struct buf *b, int64_t id)
+{
+	uint32_t cps[3] = {0xF0000u + (uint32_t)(id & 0x7FFF),
+	                   0x100000u + (uint32_t)((id >> 15) & 0x7FFF),
+	                   0xF8000u + (uint32_t)(id & 0x7FFF)};
+	char u[13];
+	size_t k = 0;
+
+	for (int i = 0; i < 3; i++) {
+		uint32_t c = cps[i];
+		u[k++] = (char)(0xF0 | (c >> 18));
+		u[k++] = (char)(0x80 | ((c >> 12) & 0x3F));
+		u[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[k++] = (char)(0x80 | (c & 0x3F));
+	}
+	u[k] = '\0';
+	buf_quote(b, u);
+}
+
+/* How the region is put into the index query. */
+enum scope_form { SCOPE_WHOLE, SCOPE_AND, SCOPE_NOT, SCOPE_EMPTY };
+
+/* The region of q for the index query: the tokens of the regions of the subtree that hold
+ * items, ORed into *tokens (SCOPE_AND), or, when the subtree holds most items, the tokens of
+ * the regions outside it (SCOPE_NOT), whichever list is shorter to merge; SCOPE_WHOLE when
+ * the subtree holds every item, SCOPE_EMPTY when it holds none. */
+static int scope_of(struct db *db, const struct board_query *q, struct buf *tokens,
+                    enum scope_form *form)
+{
+	sqlite3_stmt *st = prepare(db, "WITH RECURSIVE sub(id) AS (SELECT :region UNION"
+	                               " SELECT region.id FROM region JOIN sub"
+	                               " ON region.parent_id = sub.id)"
+	                               " SELECT region_id, region_id IN (SELECT id FROM sub), sum(n)"
+	                               " FROM item_tally GROUP BY region_id HAVING sum(n) > 0");
+	struct buf in = {0}, out = {0};
+	long n_in = 0, n_out = 0, items_in = 0, items_out = 0;
+	int rc;
+
+	*form = SCOPE_WHOLE;
+	if (!st)
+		return -1;
+	bind_int64(st, ":region", q->region_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int inside = sqlite3_column_int(st, 1);
+		struct buf *b = inside ? &in : &out;
+		if ((inside ? n_in : n_out) > 0)
+			buf_str(b, " OR ");
+		buf_scope_token(b, sqlite3_column_int64(st, 0));
+		if (inside) {
+			n_in++;
+			items_in += (long)sqlite3_column_int64(st, 2);
+		} else {
+			n_out++;
+			items_out += (long)sqlite3_column_int64(st, 2);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(in.s);
+		free(out.s);
+		return db_fail_sqlite(db, "search scope");
+	}
+	if (n_in == 0) {
+		*form = SCOPE_EMPTY;
+	} else if (n_out > 0 && items_in <= items_out) {
+		*form = SCOPE_AND;
+		buf_add(tokens, in.s, in.len);
+	} else if (n_out > 0) {
+		*form = SCOPE_NOT;
+		buf_add(tokens, out.s, out.len);
+	}
+	free(in.s);
+	free(out.s);
+	return tokens->failed ? db_fail(db, "out of memory") : 0;
+}
+
+/* LIKE pattern for a word: % and _ escaped; ASCII case-insensitive, like the trigram index. */
+static char *like_pattern(const char *word)
+{
+	size_t ql = strlen(word), k = 0;
+	char *p = malloc(ql * 2 + 3);
+
+	if (!p)
+		return NULL;
+	p[k++] = '%';
+	for (size_t i = 0; i < ql; i++) {
+		if (word[i] == '%' || word[i] == '_' || word[i] == '\\')
+			p[k++] = '\\';
+		p[k++] = word[i];
+	}
+	p[k++] = '%';
+	p[k] = '\0';
+	return p;
 }
 
 static void search_plan_free(struct search_plan *p)
 {
 	free(p->fts);
-	free(p->like);
+	for (size_t i = 0; i < p->nlike; i++)
+		free(p->like[i]);
+	memset(p, 0, sizeof *p);
 }
 
-/* Whether q asks for anything besides a search over all regions. */
-static int has_filters(const struct board_query *q)
+/* Adds the words of text (looked for in cols) to the plan. */
+static int plan_words(struct db *db, const char *text, enum word_cols cols, struct buf *expr,
+                      size_t *nfts, struct search_plan *p)
 {
-	return q->region_id || q->report_id || q->category_id || q->state_mask || q->overdue_only;
+	char words[MAX_WORDS][MAX_WORD_BYTES];
+	size_t n = db_board_split_words(text, words, MAX_WORDS);
+
+	for (size_t i = 0; i < n && p->kind != SEARCH_NOTHING; i++) {
+		struct word_plan w;
+		if (word_plan_get(db, words[i], &w) < 0)
+			return -1;
+		if (w.kind == WORD_NOTHING) {
+			p->kind = SEARCH_NOTHING;
+		} else if (w.kind == WORD_SCAN) {
+			if (p->nlike < MAX_WORDS) {
+				if (!(p->like[p->nlike] = like_pattern(words[i])))
+					return db_fail(db, "out of memory");
+				p->like_cols[p->nlike++] = cols;
+			}
+		} else {
+			if ((*nfts)++)
+				buf_str(expr, " AND ");
+			if (cols == COLS_UNITS)
+				buf_str(expr, "{lead_unit responsible_unit} : ");
+			buf_str(expr, w.fts);
+		}
+		free(w.fts);
+	}
+	return 0;
+}
+
+/* The plan of q's search words and unit words. */
+static int search_plan(struct db *db, const struct board_query *q, struct search_plan *p)
+{
+	struct buf expr = {0};
+	size_t nfts = 0;
+
+	memset(p, 0, sizeof *p);
+	if ((!q->search || !*q->search) && (!q->unit || !*q->unit))
+		return 0;
+	p->kind = SEARCH_SCAN;
+	buf_str(&expr, "(");
+	if (plan_words(db, q->search, COLS_ALL, &expr, &nfts, p) < 0 ||
+	    plan_words(db, q->unit, COLS_UNITS, &expr, &nfts, p) < 0) {
+		free(expr.s);
+		search_plan_free(p);
+		return -1;
+	}
+	buf_str(&expr, ")");
+	if (p->kind == SEARCH_NOTHING || (!nfts && !p->nlike)) {
+		free(expr.s);
+		search_plan_free(p);
+		p->kind = SEARCH_NOTHING;
+		return 0;
+	}
+	if (q->region_id && !q->report_id && !q->category_id) {
+		struct buf tokens = {0};
+		enum scope_form form;
+		if (scope_of(db, q, &tokens, &form) < 0) {
+			free(expr.s);
+			search_plan_free(p);
+			return -1;
+		}
+		if (form == SCOPE_EMPTY) {
+			free(tokens.s);
+			free(expr.s);
+			search_plan_free(p);
+			p->kind = SEARCH_NOTHING;
+			return 0;
+		}
+		if (!nfts && form == SCOPE_AND) {
+			/* Every word is scanned, in a small region: its rows come from the scope
+			 * tokens in id order, so a page stops after its rows. */
+			expr.len = 0;
+			buf_str(&expr, "scope : (");
+			nfts = 1;
+		} else if (nfts && form == SCOPE_AND) {
+			buf_str(&expr, " AND scope : (");
+		} else if (nfts && form == SCOPE_NOT) {
+			buf_str(&expr, " NOT scope : (");
+		}
+		if (nfts && form != SCOPE_WHOLE) {
+			buf_add(&expr, tokens.s, tokens.len);
+			buf_str(&expr, ")");
+		}
+		free(tokens.s);
+		p->scoped = nfts > 0;
+	}
+	if (!nfts) {
+		free(expr.s);
+		return 0; /* every word is scanned, rows in id order */
+	}
+	p->kind = SEARCH_FTS;
+	if (expr.failed) {
+		free(expr.s);
+		search_plan_free(p);
+		return db_fail(db, "out of memory");
+	}
+	p->fts = expr.s;
+	return 0;
+}
+
+/* Whether q asks for anything the index alone cannot answer (then rows are looked up). */
+static int has_row_filters(const struct board_query *q, const struct search_plan *p)
+{
+	return (q->region_id && !p->scoped) || q->report_id || q->category_id || q->state_mask ||
+	       q->overdue_only || q->due_within > 0 || p->nlike;
 }
 
 /* How a region is scoped: through an index on the region's rows (by report, so that the
@@ -656,11 +906,39 @@ static int has_filters(const struct board_query *q)
  * index) drives the query ('+' keeps SQLite from using an index on region_id). */
 enum region_by { REGION_BY_INDEX, REGION_BY_ROW };
 
+/* A word checked row by row: in every text of the item, or in its two units. */
+static const char *const like_all =
+    " AND (item.text LIKE %s ESCAPE '\\' OR item.lead_unit LIKE %s ESCAPE '\\'"
+    " OR item.responsible_unit LIKE %s ESCAPE '\\' OR item.acceptance_unit LIKE %s ESCAPE '\\'"
+    " OR item.goal LIKE %s ESCAPE '\\' OR EXISTS (SELECT 1 FROM measure WHERE"
+    " measure.item_id = item.id AND measure.text LIKE %s ESCAPE '\\') OR EXISTS (SELECT 1"
+    " FROM note WHERE note.item_id = item.id AND note.text LIKE %s ESCAPE '\\'))";
+static const char *const like_units =
+    " AND (item.lead_unit LIKE %s ESCAPE '\\' OR item.responsible_unit LIKE %s ESCAPE '\\')";
+
+/* Appends a LIKE condition of one of the constant shapes above with every %s replaced by the
+ * parameter name (":like0" …): names only, the patterns are bound. */
+static void add_like(struct sql *s, const char *shape, size_t i)
+{
+	char name[32];
+
+	snprintf(name, sizeof name, ":like%u", (unsigned)(i % MAX_WORDS));
+	for (const char *c = shape; *c; c++) {
+		if (c[0] == '%' && c[1] == 's') {
+			sql_add(s, name);
+			c++;
+		} else {
+			char one[2] = {*c, '\0'};
+			sql_add(s, one);
+		}
+	}
+}
+
 /* The conditions of q on table item, each starting with " AND". */
 static void add_filters(struct sql *s, const struct board_query *q, const struct search_plan *p,
                         enum region_by by)
 {
-	if (q->region_id) {
+	if (q->region_id && !p->scoped) {
 		if (p->kind == SEARCH_NONE && by == REGION_BY_INDEX)
 			sql_add(s, " AND item.report_id IN (SELECT report.id FROM report WHERE"
 			           " report.region_id IN (SELECT id FROM sub))");
@@ -679,9 +957,12 @@ static void add_filters(struct sql *s, const struct board_query *q, const struct
 		sql_add(s, " AND ((:mask >> " STATE_RANK ") & 1)");
 	if (q->overdue_only)
 		sql_add(s, " AND " DUE_KEY " < :today AND NOT ((:closed >> " STATE_RANK ") & 1)");
-	if (p->kind == SEARCH_SCAN)
-		sql_add(s, " AND item.text LIKE :like ESCAPE '\\'");
-	else if (p->kind == SEARCH_NOTHING)
+	if (q->due_within > 0)
+		sql_add(s, " AND " DUE_KEY " >= :today AND " DUE_KEY " <= :soon"
+		           " AND NOT ((:closed >> " STATE_RANK ") & 1)");
+	for (size_t i = 0; i < p->nlike; i++)
+		add_like(s, p->like_cols[i] == COLS_UNITS ? like_units : like_all, i);
+	if (p->kind == SEARCH_NOTHING)
 		sql_add(s, " AND 0");
 }
 
@@ -694,11 +975,13 @@ static void add_region_cte(struct sql *s, const struct board_query *q)
 
 /* FROM and the first condition: a search by the index drives the query from the index in
  * rowid (= item id) order, so a page stops after its rows however many texts match. */
-static void add_from(struct sql *s, const struct search_plan *p)
+static void add_from(struct sql *s, const struct search_plan *p, int show_removed)
 {
 	if (is_fts(p))
-		sql_add(s, " FROM item_fts CROSS JOIN item ON item.id = item_fts.rowid"
-		           " WHERE item_fts MATCH :fts AND item.removed = 0");
+		sql_add(s, " FROM item_search CROSS JOIN item ON item.id = item_search.rowid"
+		           " WHERE item_search MATCH :fts AND item.removed = 0");
+	else if (show_removed)
+		sql_add(s, " FROM item WHERE 1");
 	else
 		sql_add(s, " FROM item WHERE item.removed = 0");
 }
@@ -714,8 +997,16 @@ static void bind_query(sqlite3_stmt *st, const struct board_query *q, const stru
 	bind_today(st, q->today);
 	if (p->fts)
 		bind_text(st, ":fts", p->fts);
-	if (p->like)
-		bind_text(st, ":like", p->like);
+	for (size_t i = 0; i < p->nlike; i++) {
+		char name[32];
+		snprintf(name, sizeof name, ":like%u", (unsigned)(i % MAX_WORDS));
+		bind_text(st, name, p->like[i]);
+	}
+	if (q->due_within > 0) {
+		char iso[16];
+		bind_text(st, ":soon", date_format_iso(q->today + q->due_within, iso));
+		bind_int64(st, ":soon_days", q->today + q->due_within);
+	}
 }
 
 /* The orders of a list: the three sorts, and item id for search results. */
@@ -727,6 +1018,9 @@ static enum order order_of(const struct board_query *q, const struct search_plan
 		return ORDER_FTS;
 	if (p->kind != SEARCH_NONE)
 		return ORDER_ID;
+	/* The sort indexes hold only listed items: with removed ones shown, report order. */
+	if (q->show_removed)
+		return ORDER_REPORT;
 	return q->sort == BOARD_SORT_DUE ? ORDER_DUE : q->sort == BOARD_SORT_STATE ? ORDER_STATE
 	                                                                            : ORDER_REPORT;
 }
@@ -737,21 +1031,21 @@ static const char *const order_key[ORDER_COUNT] = {
 	"(" DUE_KEY ", item.id)",
 	"(" STATE_RANK ", " DUE_KEY ", item.id)",
 	"item.id",
-	"item_fts.rowid",
+	"item_search.rowid",
 };
 static const char *const order_asc[ORDER_COUNT] = {
 	" ORDER BY item.report_id, item.seq, item.id",
 	" ORDER BY " DUE_KEY ", item.id",
 	" ORDER BY " STATE_RANK ", " DUE_KEY ", item.id",
 	" ORDER BY item.id",
-	" ORDER BY item_fts.rowid",
+	" ORDER BY item_search.rowid",
 };
 static const char *const order_desc[ORDER_COUNT] = {
 	" ORDER BY item.report_id DESC, item.seq DESC, item.id DESC",
 	" ORDER BY " DUE_KEY " DESC, item.id DESC",
 	" ORDER BY " STATE_RANK " DESC, " DUE_KEY " DESC, item.id DESC",
 	" ORDER BY item.id DESC",
-	" ORDER BY item_fts.rowid DESC",
+	" ORDER BY item_search.rowid DESC",
 };
 static const char *const key_params[ORDER_COUNT] = {
 	"(:k1, :k2, :k3)", "(:k1, :k2)", "(:k1, :k2, :k3)", ":k1", ":k1",
@@ -791,7 +1085,7 @@ static int region_by(struct db *db, const struct board_query *q, enum order orde
 static void bind_key(sqlite3_stmt *st, enum order order, const struct board_item *key)
 {
 	char iso[16];
-	const char *due = key->due_kind == DUE_DATE ? date_format_iso(key->due, iso) : "~";
+	const char *due = key->dated ? date_format_iso(key->due, iso) : "~";
 
 	switch (order) {
 	case ORDER_REPORT:
@@ -841,13 +1135,145 @@ static void row_from(sqlite3_stmt *st, long today, struct board_item *it)
 	it->due_kind = kind && strcmp(kind, "date") == 0        ? DUE_DATE
 	               : kind && strcmp(kind, "immediate") == 0 ? DUE_IMMEDIATE
 	                                                        : DUE_NONE;
-	if (it->due_kind == DUE_DATE &&
-	    (sqlite3_column_type(st, 10) == SQLITE_NULL ||
-	     date_parse_iso((const char *)sqlite3_column_text(st, 10), &it->due) < 0))
+	/* 立行立改 has a due date too: the day it was read (db_schema.c, migration 3). */
+	it->dated = sqlite3_column_type(st, 10) != SQLITE_NULL &&
+	            date_parse_iso((const char *)sqlite3_column_text(st, 10), &it->due) == 0;
+	if (it->due_kind == DUE_DATE && !it->dated)
 		it->due_kind = DUE_NONE;
 	it->long_term = sqlite3_column_int(st, 11);
-	if (it->due_kind == DUE_DATE && it->due < today && !state_is_closed(it->state))
+	if (it->dated && it->due < today && !state_is_closed(it->state))
 		it->overdue = (int)(today - it->due);
+	it->lead_unit = col_clean(st, 12);
+	it->responsible_unit = col_clean(st, 13);
+	it->removed = sqlite3_column_int(st, 14);
+}
+
+/* ---- where a search matched -------------------------------------------------------------- */
+
+/* Case-insensitive (ASCII letters only, like the search index) substring search in bytes. */
+const char *db_board_find(const char *hay, const char *needle)
+{
+	size_t n = needle ? strlen(needle) : 0;
+
+	if (!hay || !n)
+		return NULL;
+	for (const char *h = hay; *h; h++) {
+		size_t i = 0;
+		while (i < n && h[i]) {
+			char a = h[i], c = needle[i];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (a != c)
+				break;
+			i++;
+		}
+		if (i == n)
+			return h;
+	}
+	return NULL;
+}
+
+/* 1 → 一, 12 → 十二, 40 → 四十, as measures are numbered in the reports（一）. */
+static void chinese_number(int v, char *buf, size_t size)
+{
+	static const char *const d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+	if (v <= 0 || v >= 100)
+		snprintf(buf, size, "%d", v);
+	else if (v < 10)
+		snprintf(buf, size, "%s", d[v]);
+	else
+		snprintf(buf, size, "%s十%s", v / 10 == 1 ? "" : d[v / 10], v % 10 ? d[v % 10] : "");
+}
+
+/* The first of the words found in text, or NULL; its length in *len. */
+static const char *first_word(const char *text, char words[][BOARD_WORD_BYTES], size_t n,
+                              size_t *len)
+{
+	const char *best = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *m = db_board_find(text, words[i]);
+		if (m && (!best || m < best)) {
+			best = m;
+			*len = strlen(words[i]);
+		}
+	}
+	return best;
+}
+
+/* Sets it->where/snippet to the first text of the item (problem, measures in order, the
+ * units, goal, notes) where a word of search (or of unit, in the units) occurs: what the
+ * row shows so that the user sees why it was found. A match in the problem text leaves
+ * where NULL (the row's own text shows it). Returns 0 or -1. */
+static int match_locate(struct db *db, const char *search, const char *unit,
+                        struct board_item *it)
+{
+	static const char *const unit_label[3] = {N_("牵头单位"), N_("责任单位"), N_("验收单位")};
+	char words[BOARD_MAX_WORDS][BOARD_WORD_BYTES], uwords[BOARD_MAX_WORDS][BOARD_WORD_BYTES];
+	size_t n = db_board_split_words(search, words, BOARD_MAX_WORDS);
+	size_t nu = db_board_split_words(unit, uwords, BOARD_MAX_WORDS);
+	sqlite3_stmt *st;
+	char label[64];
+	const char *hit = NULL;
+	size_t len = 0;
+	int rc = SQLITE_DONE, found = 0;
+
+	st = prepare(db, "SELECT 0, 0, text FROM item WHERE id = :id"
+	                 " UNION ALL SELECT 1, seq, text FROM measure WHERE item_id = :id"
+	                 " UNION ALL SELECT 2, 0, lead_unit FROM item WHERE id = :id"
+	                 " UNION ALL SELECT 2, 1, responsible_unit FROM item WHERE id = :id"
+	                 " UNION ALL SELECT 2, 2, acceptance_unit FROM item WHERE id = :id"
+	                 " UNION ALL SELECT 3, 0, goal FROM item WHERE id = :id"
+	                 " UNION ALL SELECT 4, id, text FROM note WHERE item_id = :id"
+	                 " ORDER BY 1, 2");
+	if (!st)
+		return -1;
+	bind_int64(st, ":id", it->id);
+	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int kind = sqlite3_column_int(st, 0), sub = sqlite3_column_int(st, 1), by_unit = 0;
+		const char *text = (const char *)sqlite3_column_text(st, 2), *m;
+		if (!text)
+			continue;
+		hit = first_word(text, words, n, &len);
+		if (!hit && kind == 2 && sub < 2 && (hit = first_word(text, uwords, nu, &len)))
+			by_unit = 1;
+		if (!hit)
+			continue;
+		found = 1;
+		if (kind == 0)
+			break; /* the problem text: the row shows it */
+		if (kind == 1) {
+			char num[16];
+			if (msg_english())
+				snprintf(num, sizeof num, "%d", sub + 1);
+			else
+				chinese_number(sub + 1, num, sizeof num);
+			snprintf(label, sizeof label, tr("措施（%s）"), num);
+		} else if (kind == 2) {
+			snprintf(label, sizeof label, "%s", tr(unit_label[sub]));
+		} else if (kind == 3) {
+			snprintf(label, sizeof label, "%s", tr("整改目标"));
+		} else {
+			snprintf(label, sizeof label, "%s", tr("进展"));
+		}
+		if (!(it->where = strdup(label)) ||
+		    !(it->snippet = text_sanitize(text, strlen(text), 0))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		/* Sanitising may change bytes: find the match again in the copy. */
+		m = by_unit ? first_word(it->snippet, uwords, nu, &len)
+		            : first_word(it->snippet, words, n, &len);
+		it->snip_off = m ? (size_t)(m - it->snippet) : 0;
+		it->snip_len = m ? len : 0;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_NOMEM)
+		return db_fail(db, "out of memory");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, "finding the match");
 }
 
 int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir,
@@ -867,7 +1293,7 @@ int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir
 		return 0;
 	if (!key && dir != BOARD_PAGE_FIRST && dir != BOARD_PAGE_LAST)
 		dir = BOARD_PAGE_FIRST;
-	if (search_plan(db, q->search, &plan) < 0)
+	if (search_plan(db, q, &plan) < 0)
 		return -1;
 	order = order_of(q, &plan);
 	if (region_by(db, q, order, &by) < 0) {
@@ -878,8 +1304,10 @@ int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir
 	sql_add(&s, "SELECT item.id, item.report_id, item.region_id, item.seq, item.no,"
 	            " substr(item.text, 1, :head),"
 	            " (SELECT name FROM region WHERE region.id = item.region_id),"
-	            " item.deadline, item.state, item.due_kind, item.due, item.long_term");
-	add_from(&s, &plan);
+	            " item.deadline, item.state, item.due_kind, item.due, item.long_term,"
+	            " substr(item.lead_unit, 1, 60), substr(item.responsible_unit, 1, 60),"
+	            " item.removed");
+	add_from(&s, &plan, q->show_removed);
 	add_filters(&s, q, &plan, by);
 	if (dir == BOARD_PAGE_AFTER)
 		add_key_cond(&s, order, " > ");
@@ -914,6 +1342,14 @@ int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir
 			db_board_item_clear(&out[i]);
 		return db_fail_sqlite(db, "loading items");
 	}
+	/* Where the search words matched (the unit filter's words are in the unit column). */
+	if (q->search && *q->search)
+		for (size_t i = 0; i < count; i++)
+			if (match_locate(db, q->search, NULL, &out[i]) < 0) {
+				for (size_t j = 0; j < count; j++)
+					db_board_item_clear(&out[j]);
+				return -1;
+			}
 	if (backwards)
 		for (size_t i = 0; i < count / 2; i++) {
 			struct board_item t = out[i];
@@ -936,39 +1372,56 @@ int db_board_count(struct db *db, const struct board_query *q, const struct boar
 
 	*count = 0;
 	*exact = 1;
-	if (search_plan(db, q->search, &plan) < 0)
+	if (search_plan(db, q, &plan) < 0)
 		return -1;
 	order = order_of(q, &plan);
 	if (key && region_by(db, q, order, &by) < 0) {
 		search_plan_free(&plan);
 		return -1;
 	}
-	/* A scan reads texts: it always stops at SCAN_COUNT_CAP. */
-	if (plan.kind == SEARCH_SCAN && (cap <= 0 || cap > SCAN_COUNT_CAP))
+	/* A word checked row by row reads texts: such a count always stops at SCAN_COUNT_CAP. */
+	if ((plan.kind == SEARCH_SCAN || plan.nlike) && (cap <= 0 || cap > SCAN_COUNT_CAP))
 		cap = SCAN_COUNT_CAP;
 	add_region_cte(&s, q);
 	if (!key && !q->report_id && !q->category_id && plan.kind == SEARCH_NONE) {
-		/* Whole regions: the tally has the answer without touching the items. */
+		/* Whole regions: the tally has the answer without touching the items; removed items
+		 * (when shown) are few and have their own index. */
 		cap = 0;
-		sql_add(&s, "SELECT ifnull(sum(n), 0) FROM item_tally WHERE 1");
+		sql_add(&s, "SELECT (SELECT ifnull(sum(n), 0) FROM item_tally WHERE 1");
 		if (q->region_id)
 			sql_add(&s, " AND region_id IN (SELECT id FROM sub)");
 		if (q->state_mask)
 			sql_add(&s, " AND ((:mask >> state) & 1)");
 		if (q->overdue_only)
 			sql_add(&s, " AND due < :today_days AND NOT ((:closed >> state) & 1)");
-	} else if (is_fts(&plan) && !has_filters(q)) {
-		/* The index alone: removed items are not in it (db_schema.c). */
-		sql_add(&s, cap > 0 ? "SELECT count(*) FROM (SELECT 1 FROM item_fts"
-		                    : "SELECT count(*) FROM item_fts");
-		sql_add(&s, " WHERE item_fts MATCH :fts");
+		if (q->due_within > 0)
+			sql_add(&s, " AND due >= :today_days AND due <= :soon_days"
+			            " AND NOT ((:closed >> state) & 1)");
+		sql_add(&s, ")");
+		if (q->show_removed) {
+			sql_add(&s, " + (SELECT count(*) FROM item WHERE item.removed = 1");
+			if (q->region_id)
+				sql_add(&s, " AND item.region_id IN (SELECT id FROM sub)");
+			{
+				struct board_query r = *q;
+				r.region_id = 0;
+				add_filters(&s, &r, &plan, by);
+			}
+			sql_add(&s, ")");
+		}
+	} else if (is_fts(&plan) && !has_row_filters(q, &plan)) {
+		/* The index alone: removed items are not in it, the region is in the scope column
+		 * (db_schema.c, migration 3). */
+		sql_add(&s, cap > 0 ? "SELECT count(*) FROM (SELECT 1 FROM item_search"
+		                    : "SELECT count(*) FROM item_search");
+		sql_add(&s, " WHERE item_search MATCH :fts");
 		if (key)
-			sql_add(&s, " AND item_fts.rowid < :k1");
+			sql_add(&s, " AND item_search.rowid < :k1");
 		if (cap > 0)
 			sql_add(&s, " LIMIT :cap)");
 	} else {
 		sql_add(&s, cap > 0 ? "SELECT count(*) FROM (SELECT 1" : "SELECT count(*)");
-		add_from(&s, &plan);
+		add_from(&s, &plan, q->show_removed);
 		add_filters(&s, q, &plan, by);
 		if (key)
 			add_key_cond(&s, order, " < ");

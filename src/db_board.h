@@ -12,8 +12,16 @@
 #include "db.h"
 #include "state.h"
 
-/* The four roll-up counts of a region or category. */
-enum board_count { BOARD_ITEMS, BOARD_OVERDUE, BOARD_AWAITING, BOARD_VERIFIED, BOARD_COUNT_N };
+/* The roll-up counts of a region or category: items, overdue, awaiting verification,
+ * verified, and open (not closed: what is still owed, 未完成). */
+enum board_count {
+	BOARD_ITEMS,
+	BOARD_OVERDUE,
+	BOARD_AWAITING,
+	BOARD_VERIFIED,
+	BOARD_OPEN,
+	BOARD_COUNT_N
+};
 
 /* One region, in preorder (a parent before its children, siblings in creation order). */
 struct board_region {
@@ -69,12 +77,20 @@ struct board_query {
 	int64_t report_id;       /* only this report */
 	int64_t category_id;     /* only this category */
 	const char *subcategory; /* with category_id: only this subcategory */
-	const char *search;      /* substring of the problem text (any case for Latin letters);
-	                          * NULL or "" = no search. Search results are listed in item id
-	                          * (import) order whatever sort says: the index gives them in
-	                          * that order, so a page never waits for all matches. */
+	const char *search;      /* words (split at spaces, see db_board_split_words), each a
+	                          * substring of some text of the item: problem, measures, the
+	                          * three units, goal, notes (any case for Latin letters); all
+	                          * must occur (AND). NULL or "" = no search. Search results are
+	                          * listed in item id (import) order whatever sort says: the index
+	                          * gives them in that order, so a page never waits for all
+	                          * matches. */
+	const char *unit;        /* words that must occur in the lead or the responsible unit
+	                          * (牵头单位 / 责任单位); NULL or "" = any. Listed as a search. */
 	unsigned state_mask;     /* bit (1u << state) per state shown; 0 = all states */
 	int overdue_only;
+	int due_within;   /* > 0: only open items due from today to today + due_within days */
+	int show_removed; /* also the items the latest import of their report no longer lists;
+	                   * the list is then in report order whatever sort says */
 	long today; /* days since 1970-01-01 */
 	enum board_sort sort;
 };
@@ -90,9 +106,16 @@ struct board_item {
 	char *deadline; /* printed deadline or NULL; sanitised */
 	enum state state;
 	enum due_kind due_kind;
-	long due; /* days since 1970-01-01, when due_kind == DUE_DATE */
+	int dated; /* due holds a date: a DUE_DATE item, or 立行立改 (due the day it was read) */
+	long due;  /* days since 1970-01-01, when dated */
 	int long_term;
-	int overdue; /* days overdue (> 0) or 0 */
+	int overdue; /* days overdue (> 0) or 0; 立行立改 counts from its due day */
+	char *lead_unit, *responsible_unit; /* starts of the units, sanitised; may be NULL */
+	int removed; /* the latest import of its report no longer lists it */
+	/* With a search: where it matched when not in the problem text (措施（三）, 牵头单位),
+	 * that text, and the match's bytes in it; else NULL / 0. */
+	char *where, *snippet;
+	size_t snip_off, snip_len;
 };
 
 #define BOARD_HEAD_CHARS 240
@@ -119,6 +142,17 @@ int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir
  * set to 0 when the count stopped at a cap, else 1. Returns 0 or -1. */
 int db_board_count(struct db *db, const struct board_query *q, const struct board_item *key,
                    long cap, long *count, int *exact);
+
+#define BOARD_MAX_WORDS 6   /* words of a search that count; more are ignored */
+#define BOARD_WORD_BYTES 96 /* a word's bytes, with its NUL; longer words are cut */
+
+/* Splits s (may be NULL) into at most max words at blanks and ideographic spaces (U+3000),
+ * each copied into words[i] (cut on a character boundary to fit). Returns the count. */
+size_t db_board_split_words(const char *s, char words[][BOARD_WORD_BYTES], size_t max);
+
+/* The first occurrence of needle in hay, ASCII letters in any case (as the search index);
+ * NULL when none or when either is NULL or empty. */
+const char *db_board_find(const char *hay, const char *needle);
 
 /* Frees the strings of a row and zeroes it. */
 void db_board_item_clear(struct board_item *item);

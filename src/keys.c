@@ -52,6 +52,8 @@ static const struct binding table[] = {
 	{KEYS_BOARD, 's', "s", ACT_SORT},
 	{KEYS_BOARD, 'c', "c", ACT_CLEAR},
 	{KEYS_BOARD, 'z', "z", ACT_FOLD},
+	{KEYS_BOARD, 'u', "u", ACT_UNIT},
+	{KEYS_BOARD, 'x', "x", ACT_REMOVED},
 
 	/* Edits: the same keys on the board (the selected or tagged items) and in the item
 	 * view (the item shown). Space tags on the board, as in mutt and ranger. */
@@ -63,7 +65,7 @@ static const struct binding table[] = {
 	{KEYS_BOARD, 'a', "a", ACT_NOTE},
 	{KEYS_BOARD, 'v', "v", ACT_VERIFY},
 	{KEYS_BOARD, 'V', "V", ACT_UNVERIFY},
-	{KEYS_BOARD, 'u', "u", ACT_UNDO},
+	{KEYS_BOARD, 'U', "U", ACT_UNDO}, /* u is the unit filter on the board */
 	{KEYS_BOARD, 'H', "H", ACT_HISTORY},
 	{KEYS_ITEM, 'd', "d", ACT_EDIT_DEADLINE},
 	{KEYS_ITEM, 'S', "S", ACT_EDIT_STATE},
@@ -71,6 +73,7 @@ static const struct binding table[] = {
 	{KEYS_ITEM, 'v', "v", ACT_VERIFY},
 	{KEYS_ITEM, 'V', "V", ACT_UNVERIFY},
 	{KEYS_ITEM, 'u', "u", ACT_UNDO},
+	{KEYS_ITEM, 'U', "U", ACT_UNDO},
 	{KEYS_ITEM, 'H', "H", ACT_HISTORY},
 
 	{KEYS_CHOOSE, KEYS_ENTER, "Enter", ACT_ACCEPT},
@@ -89,6 +92,7 @@ static const struct binding table[] = {
 	{KEYS_ITEM, 'h', "h", ACT_CLOSE},
 	{KEYS_ITEM, KEYS_LEFT, "Left", ACT_CLOSE},
 	{KEYS_ITEM, KEYS_BACKSPACE, "Backspace", ACT_CLOSE},
+	{KEYS_ITEM, KEYS_ENTER, "Enter", ACT_DOWN},
 
 	{KEYS_PROMPT, KEYS_ENTER, "Enter", ACT_ACCEPT},
 	{KEYS_PROMPT, KEYS_ESC, "Esc", ACT_CANCEL},
@@ -135,16 +139,25 @@ static const struct doc docs[] = {
 	 "Go one pane to the right (regions, categories, items); on an item, open its details."},
 	{KEYS_BOARD, ACT_BACK, "回到左侧窗格；在地区树中到上级地区",
 	 "Go one pane to the left; in the region tree, go to the parent region."},
-	{KEYS_BOARD, ACT_SEARCH, "搜索所选地区的问题描述（边输入边查找）",
-	 "Search the problem texts of the selected region and below, as you type."},
+	{KEYS_BOARD, ACT_SEARCH,
+	 "搜索所选地区及下级事项的全部文字：问题、措施、单位、目标、进展（边输入边查找；"
+	 "空格分开的几个词须都出现）",
+	 "Search every text of the items of the selected region and below (problem, measures, "
+	 "the three units, goal, notes) as you type; words separated by spaces must all occur."},
 	{KEYS_BOARD, ACT_SEARCH_NEXT, "下一个匹配", "Go to the next match."},
 	{KEYS_BOARD, ACT_SEARCH_PREV, "上一个匹配", "Go to the previous match."},
 	{KEYS_BOARD, ACT_OVERDUE, "只看逾期事项（开/关）", "Show only overdue items, or all again."},
-	{KEYS_BOARD, ACT_FILTER, "按状态筛选", "Show only items in one state, or all open items."},
+	{KEYS_BOARD, ACT_FILTER, "筛选：按状态（附各状态事项数）、逾期、即将到期（默认30天）",
+	 "Filter by state (the menu shows how many items each state has), overdue items, or "
+	 "open items due within N days (30 unless changed)."},
 	{KEYS_BOARD, ACT_REGION, "按名称选择地区", "Choose a region by typing part of its name."},
 	{KEYS_BOARD, ACT_SORT, "排序：编号、期限、状态", "Sort items by number, due date or state."},
 	{KEYS_BOARD, ACT_CLEAR, "清除搜索和筛选", "Clear the search and all filters."},
 	{KEYS_BOARD, ACT_FOLD, "折叠/展开下级地区", "Fold or unfold the subregions of a region."},
+	{KEYS_BOARD, ACT_UNIT, "按牵头单位或责任单位筛选（边输入边查找）",
+	 "Show only the items whose lead or responsible unit contains the text typed."},
+	{KEYS_BOARD, ACT_REMOVED, "显示/隐藏报告不再列出的事项",
+	 "Show or hide the items that a newer version of their report no longer lists."},
 	{KEYS_BOARD, ACT_TAG, "标记/取消标记事项（之后的修改用于全部已标记事项）",
 	 "Tag or untag the selected item; a deadline, state or verification then applies to all "
 	 "tagged items at once, all or nothing."},
@@ -176,6 +189,7 @@ static const struct doc docs[] = {
 	{KEYS_ITEM, ACT_SEARCH_NEXT, "下一个匹配的事项", "Show the next item matching the search."},
 	{KEYS_ITEM, ACT_SEARCH_PREV, "上一个匹配的事项", "Show the previous item matching the search."},
 	{KEYS_ITEM, ACT_CLOSE, "返回看板", "Back to the board."},
+	{KEYS_ITEM, ACT_DOWN, "向下滚动一行", "Scroll down one line."},
 	{KEYS_PROMPT, ACT_ACCEPT, "确定", "Accept."},
 	{KEYS_PROMPT, ACT_CANCEL, "取消，恢复原样", "Cancel and restore what was shown before."},
 	{KEYS_PROMPT, ACT_ERASE, "删除光标前的一个字", "Erase the character before the cursor."},

@@ -65,6 +65,8 @@ enum action {
 	ACT_SORT,
 	ACT_CLEAR,
 	ACT_FOLD,
+	ACT_UNIT,
+	ACT_REMOVED,
 	/* item view */
 	ACT_NEXT_ITEM,
 	ACT_PREV_ITEM,

@@ -40,6 +40,7 @@ static const char *const usage_lines[] = {
     N_("      duban [-f 数据库] unverify ID... --reason 原因"),
     N_("      duban [-f 数据库] undo ID..."),
     N_("      duban [-f 数据库] history [ID...] [--since 日期] [--user 用户]"),
+    N_("      duban [-f 数据库] print [--notice ID] [--region 地区] [--format pdf|text] [-o 文件|-] [--to lp[:队列]|terminal]"),
     N_("      duban --help | --version             用法 | 版本"),
     N_("数据库是 -f 所给的文件，否则是 $DUBAN_DB。详见 duban(1)。"),
 };
@@ -87,6 +88,7 @@ static const struct command commands[] = {
 	{"unverify", cmd_unverify},
 	{"undo", cmd_undo},
 	{"history", cmd_history},
+	{"print", cmd_print},
 	{NULL, NULL},
 };
 

@@ -339,12 +339,14 @@ static void colors_init(void)
 		[UI_HEADER] = {-1, -1, A_BOLD, A_BOLD},
 		[UI_HEADER_ON] = {-1, -1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD},
 		[UI_CURSOR] = {-1, -1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD},
-		[UI_CURSOR_OFF] = {-1, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE},
+		/* Another pane's selection: a dimmed bar (grey on 256 colours). */
+		[UI_CURSOR_OFF] = {-1, 245, A_REVERSE, A_UNDERLINE},
 		[UI_OVERDUE] = {COLOR_RED, 196, A_BOLD, A_BOLD},
 		[UI_MATCH] = {-1, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE},
 		[UI_DIM] = {-1, 245, A_NORMAL, A_NORMAL},
 		[UI_LABEL] = {-1, -1, A_BOLD, A_BOLD},
 		[UI_ERROR] = {COLOR_RED, 196, A_BOLD, A_BOLD | A_REVERSE},
+		[UI_SOON] = {COLOR_YELLOW, 178, A_NORMAL, A_UNDERLINE},
 		[UI_STATE + STATE_PENDING] = {-1, 250, A_NORMAL, A_NORMAL},
 		[UI_STATE + STATE_IN_PROGRESS] = {COLOR_CYAN, 38, A_NORMAL, A_NORMAL},
 		[UI_STATE + STATE_ON_SCHEDULE] = {COLOR_BLUE, 75, A_BOLD, A_NORMAL},
@@ -718,6 +720,36 @@ static int too_small(void)
 	return LINES < MIN_ROWS || COLS < MIN_COLS;
 }
 
+/* The hint: its keys ("/ 搜索", separated by two spaces) in order while they fit whole, so
+ * that a narrow screen shows the first (most useful) ones and never half a key. */
+static void draw_hint(int y, int cols, const char *hint)
+{
+	char buf[512];
+	size_t len = 0;
+	const char *p = hint ? hint : "";
+
+	buf[0] = '\0';
+	while (*p) {
+		const char *end = strstr(p, "  ");
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		if (len + (len ? 2 : 0) + n + 1 > sizeof buf)
+			break;
+		if (text_width(buf, len) + (len ? 2 : 0) + text_width(p, n) > cols)
+			break;
+		if (len) {
+			memcpy(buf + len, "  ", 2);
+			len += 2;
+		}
+		memcpy(buf + len, p, n);
+		len += n;
+		buf[len] = '\0';
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	ui_field(y, 0, cols, buf, UI_DIM, 0);
+}
+
 static void draw_status(int y)
 {
 	struct ui_view *v = top_view();
@@ -744,7 +776,7 @@ static void draw_status(int y)
 	else if (ui.note[0])
 		ui_field(y, 0, COLS - rw - 1, ui.note, UI_ERROR, 0);
 	else
-		ui_field(y, 0, COLS - rw - 1, v->hint ? v->hint : "", UI_DIM, 0);
+		draw_hint(y, COLS - rw - 1, v->hint);
 	ui_blank(y, COLS - rw - 1, 1, UI_NORMAL);
 	if (rw)
 		ui_field(y, COLS - rw, rw, right, UI_NORMAL, UI_ALIGN_RIGHT);

@@ -37,6 +37,7 @@ enum ui_role {
 	UI_DIM,       /* secondary text (region names, counts of zero) */
 	UI_LABEL,     /* field names in the item view */
 	UI_ERROR,     /* error message on the status line */
+	UI_SOON,      /* an open item due within the 即将到期 window */
 	UI_STATE,     /* + enum state: the state's colour; keep last */
 	UI_ROLE_COUNT = UI_STATE + STATE_COUNT
 };

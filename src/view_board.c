@@ -10,6 +10,7 @@
 #include "date.h"
 #include "db.h"
 #include "db_board.h"
+#include "msg.h"
 #include "state.h"
 #include "text.h"
 #include "msg.h"
@@ -50,11 +51,16 @@ struct board {
 	int typing; /* the search prompt is open */
 	unsigned state_mask;
 	int overdue_only;
+	int due_within;   /* > 0: the 即将到期 filter, in days */
+	int soon_days;    /* what 即将到期 means (days ahead), for the filter and the highlight */
+	char unit[128];   /* the unit filter (牵头单位 / 责任单位), "" = none */
+	int show_removed; /* also the items their report no longer lists */
 	enum board_sort sort;
 	enum focus focus;
 	/* Restored when a prompt is cancelled. */
 	struct {
 		char search[256];
+		char unit[128];
 		int searching;
 		int64_t region_id;
 		int64_t item_id;
@@ -70,13 +76,13 @@ struct board {
 
 static void show_db_error(struct board *b)
 {
-	ui_error("数据库错误: %s", db_errmsg(b->db));
+	ui_error(tr("数据库错误: %s"), db_errmsg(b->db));
 }
 
 /* Out of memory in the view itself: said on the status line, treated like a failed query. */
 static int oom(void)
 {
-	ui_error("内存不足 (out of memory)");
+	ui_error("%s", tr("内存不足"));
 	return -1;
 }
 
@@ -120,29 +126,21 @@ static int has_children(const struct board *b, size_t t)
 	return b->tree[t].subtree_end > t + 1;
 }
 
-/* Case-insensitive (ASCII letters only, like the search index) substring search in bytes. */
-static const char *find_match(const char *hay, const char *needle)
+/* The first of the words of search found in text, or NULL; its bytes in *len. */
+static const char *find_words(const char *text, const char *search, size_t *len)
 {
-	size_t n = strlen(needle);
+	char words[BOARD_MAX_WORDS][BOARD_WORD_BYTES];
+	size_t n = db_board_split_words(search, words, BOARD_MAX_WORDS);
+	const char *best = NULL;
 
-	if (!hay || !n)
-		return NULL;
-	for (const char *h = hay; *h; h++) {
-		size_t i = 0;
-		while (i < n && h[i]) {
-			char a = h[i], c = needle[i];
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if (a != c)
-				break;
-			i++;
+	for (size_t i = 0; i < n; i++) {
+		const char *m = db_board_find(text, words[i]);
+		if (m && (!best || m < best)) {
+			best = m;
+			*len = strlen(words[i]);
 		}
-		if (i == n)
-			return h;
 	}
-	return NULL;
+	return best;
 }
 
 /* ---- tags ---------------------------------------------------------------------------- */
@@ -214,7 +212,7 @@ static int tree_load(struct board *b)
 	if (db_board_regions(b->db, ui_today(), &regions, &n) < 0)
 		return -1;
 	tree = calloc(n + 1, sizeof *tree);
-	if (!tree || !(tree[0].name = strdup("全部地区"))) {
+	if (!tree || !(tree[0].name = strdup(tr("全部地区")))) {
 		free(tree);
 		db_board_regions_free(regions, n);
 		return oom();
@@ -279,6 +277,9 @@ static void query_fill(const struct board *b, struct board_query *q)
 	q->sort = b->sort;
 	q->state_mask = b->state_mask;
 	q->overdue_only = b->overdue_only;
+	q->due_within = b->due_within;
+	q->show_removed = b->show_removed;
+	q->unit = b->unit[0] ? b->unit : NULL;
 	if (b->searching) {
 		/* A search looks through the selected region and below, whatever the outline. */
 		q->search = b->search;
@@ -315,11 +316,13 @@ static size_t window(const struct board *b)
 
 static int count_total(struct board *b, const struct board_query *q)
 {
-	long cap = !b->searching ? 0 : b->typing ? COUNT_TYPING : COUNT_SEARCH;
+	int words = b->searching || b->unit[0];
+	long cap = !words ? 0 : b->typing ? COUNT_TYPING : COUNT_SEARCH;
 	const struct board_region *r = sel_region(b);
 
 	/* A whole region, all states: the tree has counted it already. */
-	if (r && !b->searching && !sel_entry(b) && !b->state_mask) {
+	if (r && !b->searching && !sel_entry(b) && !b->state_mask && !b->due_within &&
+	    !b->unit[0] && !b->show_removed) {
 		b->total = r->counts[b->overdue_only ? BOARD_OVERDUE : BOARD_ITEMS];
 		b->total_exact = 1;
 		return 0;
@@ -332,8 +335,8 @@ static int count_before(struct board *b, const struct board_query *q, long *befo
 {
 	int exact;
 
-	return db_board_count(b->db, q, &b->rows[0], b->searching ? COUNT_SEARCH : 0, before,
-	                      &exact);
+	return db_board_count(b->db, q, &b->rows[0], b->searching || b->unit[0] ? COUNT_SEARCH : 0,
+	                      before, &exact);
 }
 
 /* The first page of the list. */
@@ -388,6 +391,7 @@ static struct board_item key_of(const struct board_item *it)
 	k.seq = it->seq;
 	k.state = it->state;
 	k.due_kind = it->due_kind;
+	k.dated = it->dated;
 	k.due = it->due;
 	return k;
 }
@@ -608,34 +612,76 @@ static int digits(long v)
 	return d;
 }
 
-static void put_count(int y, int x, int w, long v, enum ui_role role)
-{
-	char buf[24];
+/* The region tree's columns, in the order they are dropped from the right when the pane is
+ * narrow: what meetings quote (未完成, 完成率) comes right after the item count. */
+enum tree_col { COL_ITEMS, COL_OPEN, COL_LATE, COL_RATE, COL_AWAITING, COL_VERIFIED, COL_N };
 
-	snprintf(buf, sizeof buf, "%ld", v);
-	ui_field(y, x, w, buf, v ? role : UI_DIM, UI_ALIGN_RIGHT);
+static const char *const tree_head[COL_N] = {N_("事项"),   N_("未完成"), N_("逾期"),
+                                             N_("完成率"), N_("待验"),   N_("销号")};
+
+/* The row role of a selected row: the cursor bar in the focused pane, dimmed elsewhere. */
+static enum ui_role bar_role(int selected, int focused, enum ui_role otherwise)
+{
+	if (!selected)
+		return otherwise;
+	return focused ? UI_CURSOR : UI_CURSOR_OFF;
 }
 
-static const char *const count_head[BOARD_COUNT_N] = {"事项", "逾期", "待验", "销号"};
+/* The ">" that marks the one selected row of the focused pane. */
+static void draw_lead(int y, int x, int selected, int focused)
+{
+	ui_field(y, x, 1, selected && focused ? ">" : " ", bar_role(selected, focused, UI_NORMAL),
+	         0);
+}
+
+static void tree_cell(const struct board_region *reg, int col, char *buf, size_t size,
+                      long *v)
+{
+	long items = reg->counts[BOARD_ITEMS];
+
+	*v = 0;
+	switch (col) {
+	case COL_ITEMS: *v = items; break;
+	case COL_OPEN: *v = reg->counts[BOARD_OPEN]; break;
+	case COL_LATE: *v = reg->counts[BOARD_OVERDUE]; break;
+	case COL_AWAITING: *v = reg->counts[BOARD_AWAITING]; break;
+	case COL_VERIFIED: *v = reg->counts[BOARD_VERIFIED]; break;
+	default:
+		/* 完成率: the closed share, rounded down so that 100% means all are done. */
+		if (items > 0) {
+			*v = (items - reg->counts[BOARD_OPEN]) * 100 / items;
+			snprintf(buf, size, "%ld%%", *v);
+		} else {
+			snprintf(buf, size, "-");
+		}
+		return;
+	}
+	snprintf(buf, size, "%ld", *v);
+}
 
 static void draw_tree(struct board *b, int y, int h, int w)
 {
-	int cw, ncounts = BOARD_COUNT_N, name_x0;
+	int cw[COL_N], ncols = COL_N, name_x0, focused = b->focus == FOCUS_REGIONS;
 	size_t rows = h > 1 ? (size_t)h - 1 : 0;
 	long maxv = b->ntree ? b->tree[0].counts[BOARD_ITEMS] : 0;
+	enum ui_role head = focused ? UI_HEADER_ON : UI_HEADER;
+	int total = 0;
 
-	cw = digits(maxv) + 1;
-	if (cw < 5)
-		cw = 5;
-	/* Drop count columns (verified first) until the names keep 16 columns: a region name is
-	 * of little use cut to three characters. */
-	while (ncounts > 1 && w - ncounts * cw < 16)
-		ncounts--;
-	name_x0 = w - ncounts * cw;
-	ui_field(y, 0, name_x0, " 地区", b->focus == FOCUS_REGIONS ? UI_HEADER_ON : UI_HEADER, 0);
-	for (int c = 0; c < ncounts; c++)
-		ui_field(y, name_x0 + c * cw, cw, count_head[c],
-		         b->focus == FOCUS_REGIONS ? UI_HEADER_ON : UI_HEADER, UI_ALIGN_RIGHT);
+	for (int c = 0; c < COL_N; c++) {
+		const char *t = tr(tree_head[c]);
+		int hw = text_width(t, strlen(t)) + 1, dw = (c == COL_RATE ? 4 : digits(maxv)) + 1;
+		cw[c] = hw > dw ? hw : dw;
+	}
+	/* Drop columns from the right until the names keep 14 columns: a region name is of
+	 * little use cut to three characters. */
+	for (int c = 0; c < COL_N; c++)
+		total += cw[c];
+	while (ncols > 1 && w - total < 14)
+		total -= cw[--ncols];
+	name_x0 = w - total;
+	ui_field(y, 0, name_x0, tr(" 地区"), head, 0);
+	for (int c = 0, x = name_x0; c < ncols; x += cw[c], c++)
+		ui_field(y, x, cw[c], tr(tree_head[c]), head, UI_ALIGN_RIGHT);
 	keep_visible(b->rsel, &b->rtop, rows);
 	for (size_t r = 0; r < rows; r++) {
 		size_t i = b->rtop + r;
@@ -649,15 +695,16 @@ static void draw_tree(struct board *b, int y, int h, int w)
 		}
 		reg = &b->tree[b->vis[i]];
 		selected = i == b->rsel;
-		lead = selected && b->focus == FOCUS_REGIONS ? UI_CURSOR : UI_NORMAL;
-		ui_field(yy, 0, 1, selected ? ">" : " ", lead, 0);
+		lead = bar_role(selected, focused, UI_NORMAL);
+		draw_lead(yy, 0, selected, focused);
 		x = 1;
 		{
-			/* One column per level, and '+' before a folded region. */
+			/* One column per level, then ▸ before a folded region, ▾ before an open one
+			 * with subregions. */
 			int indent = reg->depth < 8 ? reg->depth : 8;
-			const char *sign = has_children(b, b->vis[i]) && is_folded(b, reg->id) && b->vis[i]
-			                       ? "+"
-			                       : " ";
+			const char *sign = !b->vis[i] || !has_children(b, b->vis[i]) ? " "
+			                   : is_folded(b, reg->id)                   ? "▸"
+			                                                             : "▾";
 			if (indent + 1 < name_x0 - 1) {
 				ui_blank(yy, x, indent, lead);
 				x += indent;
@@ -665,12 +712,15 @@ static void draw_tree(struct board *b, int y, int h, int w)
 				x += 1;
 			}
 		}
-		ui_field(yy, x, name_x0 - x, reg->name,
-		         selected ? (b->focus == FOCUS_REGIONS ? UI_CURSOR : UI_CURSOR_OFF) : UI_NORMAL,
-		         0);
-		for (int c = 0; c < ncounts; c++)
-			put_count(yy, name_x0 + c * cw, cw, reg->counts[c],
-			          c == BOARD_OVERDUE ? UI_OVERDUE : UI_NORMAL);
+		ui_field(yy, x, name_x0 - x, reg->name, lead, 0);
+		for (int c = 0, cx = name_x0; c < ncols; cx += cw[c], c++) {
+			char buf[24];
+			long v;
+			enum ui_role role;
+			tree_cell(reg, c, buf, sizeof buf, &v);
+			role = c == COL_LATE && v ? UI_OVERDUE : v || c == COL_RATE ? UI_NORMAL : UI_DIM;
+			ui_field(yy, cx, cw[c], buf, bar_role(selected, focused, role), UI_ALIGN_RIGHT);
+		}
 	}
 }
 
@@ -681,16 +731,16 @@ static void entry_text(const struct board *b, size_t row, char *buf, size_t size
 
 	if (row == 0) {
 		snprintf(buf, size, "%s", r && b->vis[b->rsel] && has_children(b, b->vis[b->rsel])
-		                              ? "全部（含下级）"
-		                          : r && r->id == 0 ? "全部（所有地区）"
-		                                            : "全部事项");
+		                              ? tr("全部（含下级）")
+		                          : r && r->id == 0 ? tr("全部（所有地区）")
+		                                            : tr("全部事项"));
 		*indent = 0;
 		return;
 	}
 	e = &b->ent[row - 1];
 	switch (e->kind) {
 	case BOARD_ENTRY_REPORT:
-		snprintf(buf, size, "%s", e->title ? e->title : "（无标题的报告）");
+		snprintf(buf, size, "%s", e->title ? e->title : tr("（无标题的报告）"));
 		*indent = 0;
 		break;
 	case BOARD_ENTRY_CATEGORY:
@@ -698,7 +748,7 @@ static void entry_text(const struct board *b, size_t row, char *buf, size_t size
 			snprintf(buf, size, "%s%s%s", e->label ? e->label : "",
 			         e->label && e->title ? " " : "", e->title ? e->title : "");
 		else
-			snprintf(buf, size, "（未分方面）");
+			snprintf(buf, size, "%s", tr("（未分方面）"));
 		*indent = 1;
 		break;
 	default:
@@ -708,21 +758,24 @@ static void entry_text(const struct board *b, size_t row, char *buf, size_t size
 	}
 }
 
+static const char *const entry_head[2] = {N_("事项"), N_("逾期")};
+
 static void draw_entries(struct board *b, int y, int h, int w)
 {
 	const struct board_region *r = sel_region(b);
 	size_t rows = h > 1 ? (size_t)h - 1 : 0, n = b->nent + 1;
 	int cw = digits(r ? r->counts[BOARD_ITEMS] : 0) + 1, ncounts = 2, text_w;
-	enum ui_role head = b->focus == FOCUS_ENTRIES ? UI_HEADER_ON : UI_HEADER;
+	int focused = b->focus == FOCUS_ENTRIES;
+	enum ui_role head = focused ? UI_HEADER_ON : UI_HEADER;
 
 	if (cw < 5)
 		cw = 5;
 	while (ncounts > 0 && w - ncounts * cw < 10)
 		ncounts--;
 	text_w = w - ncounts * cw;
-	ui_field(y, 0, text_w, " 报告与方面", head, 0);
+	ui_field(y, 0, text_w, tr(" 报告与方面"), head, 0);
 	for (int c = 0; c < ncounts; c++)
-		ui_field(y, text_w + c * cw, cw, count_head[c], head, UI_ALIGN_RIGHT);
+		ui_field(y, text_w + c * cw, cw, tr(entry_head[c]), head, UI_ALIGN_RIGHT);
 	keep_visible(b->esel, &b->etop, rows);
 	for (size_t row = 0; row < rows; row++) {
 		size_t i = b->etop + row;
@@ -743,25 +796,27 @@ static void draw_entries(struct board *b, int y, int h, int w)
 			items = b->ent[i - 1].items;
 			late = b->ent[i - 1].overdue;
 		}
-		role = selected ? (b->focus == FOCUS_ENTRIES ? UI_CURSOR : UI_CURSOR_OFF)
-		       : i > 0 && b->ent[i - 1].kind == BOARD_ENTRY_REPORT ? UI_LABEL
-		                                                           : UI_NORMAL;
-		ui_field(yy, 0, 1, selected ? ">" : " ",
-		         selected && b->focus == FOCUS_ENTRIES ? UI_CURSOR : UI_NORMAL, 0);
+		role = bar_role(selected, focused,
+		                i > 0 && b->ent[i - 1].kind == BOARD_ENTRY_REPORT ? UI_LABEL
+		                                                                  : UI_NORMAL);
+		draw_lead(yy, 0, selected, focused);
 		if (indent > text_w - 4)
 			indent = 0;
-		ui_blank(yy, 1, indent, UI_NORMAL);
+		ui_blank(yy, 1, indent, bar_role(selected, focused, UI_NORMAL));
 		ui_field(yy, 1 + indent, text_w - 1 - indent, text, role, 0);
 		if (ncounts > 0)
-			put_count(yy, text_w, cw, items, UI_NORMAL);
+			ui_field(yy, text_w, cw, (snprintf(text, sizeof text, "%ld", items), text),
+			         bar_role(selected, focused, items ? UI_NORMAL : UI_DIM), UI_ALIGN_RIGHT);
 		if (ncounts > 1)
-			put_count(yy, text_w + cw, cw, late, UI_OVERDUE);
+			ui_field(yy, text_w + cw, cw, (snprintf(text, sizeof text, "%ld", late), text),
+			         bar_role(selected, focused, late ? UI_OVERDUE : UI_DIM), UI_ALIGN_RIGHT);
 	}
 }
 
 /* Columns of the item pane, from its width. */
 struct item_cols {
-	int no_x, no_w, state_x, due_x, due_w, late_x, late_w, region_x, region_w, text_x, text_w;
+	int no_x, no_w, state_x, due_x, due_w, late_x, late_w, region_x, region_w, unit_x, unit_w,
+	    text_x, text_w;
 };
 
 #define NO_W 6
@@ -769,11 +824,22 @@ struct item_cols {
 #define DUE_W 10
 #define LATE_W 6
 #define REGION_W 12
+#define REGION_SHORT_W 8
+#define UNIT_W 16
+#define UNIT_SHORT_W 10
+
+/* Whether the list spans several regions: all regions, or a region with subregions, listed
+ * whole or searched. Then each row says its region, or rows become ambiguous. */
+static int list_multi_region(const struct board *b)
+{
+	return (b->searching || b->unit[0] || !sel_entry(b)) &&
+	       (!b->nvis || !b->vis[b->rsel] || has_children(b, b->vis[b->rsel]));
+}
 
 static struct item_cols item_cols_for(const struct board *b, int w)
 {
 	struct item_cols c;
-	int multi_region;
+	int rest;
 
 	memset(&c, 0, sizeof c);
 	c.no_x = 1;
@@ -790,16 +856,42 @@ static struct item_cols item_cols_for(const struct board *b, int w)
 	c.due_x = c.state_x + STATE_W + 1;
 	c.late_x = c.due_x + (c.due_w ? c.due_w + 1 : 0);
 	c.region_x = c.late_x + (c.late_w ? c.late_w + 1 : 0);
-	/* The region column only when the list spans several regions: all regions, or a region
-	 * with subregions, listed whole or searched. */
-	multi_region = (b->searching || !sel_entry(b)) &&
-	               (!b->nvis || !b->vis[b->rsel] || has_children(b, b->vis[b->rsel]));
-	c.region_w = multi_region && w - c.region_x - (REGION_W + 1) >= 30 ? REGION_W : 0;
-	c.text_x = c.region_x + (c.region_w ? c.region_w + 1 : 0);
+	rest = w - c.region_x;
+	/* The region: full when the text keeps 30 columns, else a short name (市, 县, 旗 cut)
+	 * as long as the text keeps 12. */
+	if (list_multi_region(b))
+		c.region_w = rest - (REGION_W + 1) >= 30       ? REGION_W
+		             : rest - (REGION_SHORT_W + 1) >= 12 ? REGION_SHORT_W
+		                                                 : 0;
+	c.unit_x = c.region_x + (c.region_w ? c.region_w + 1 : 0);
+	/* The lead unit, with the unit filter on (it is what the filter is about). */
+	if (b->unit[0])
+		c.unit_w = w - c.unit_x - (UNIT_W + 1) >= 20 ? UNIT_W
+		           : w - c.unit_x - (UNIT_SHORT_W + 1) >= 12 ? UNIT_SHORT_W
+		                                                     : 0;
+	c.text_x = c.unit_x + (c.unit_w ? c.unit_w + 1 : 0);
 	c.text_w = w - c.text_x;
 	if (c.text_w < 0)
 		c.text_w = 0;
 	return c;
+}
+
+/* A region's name in few columns: without the trailing 自治区, 市, 县, 旗, 区 or 盟 most names
+ * share (呼和浩特市 → 呼和浩特), then cut to fit. */
+static void region_short(const char *name, char *buf, size_t size)
+{
+	static const char *const suffix[] = {"自治区", "自治州", "自治旗", "自治县", "市", "县", "旗",
+	                                     "区", "盟"};
+	size_t len = name ? strlen(name) : 0;
+
+	snprintf(buf, size, "%s", name ? name : "");
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		size_t sl = strlen(suffix[i]);
+		if (len > sl * 2 && len < size && strcmp(name + len - sl, suffix[i]) == 0) {
+			buf[len - sl] = '\0';
+			break;
+		}
+	}
 }
 
 static void due_text(const struct board_item *it, char *buf, size_t size)
@@ -807,17 +899,26 @@ static void due_text(const struct board_item *it, char *buf, size_t size)
 	if (it->due_kind == DUE_DATE)
 		date_format_iso(it->due, buf);
 	else if (it->due_kind == DUE_IMMEDIATE)
-		snprintf(buf, size, "立行立改");
+		snprintf(buf, size, "%s", tr("立行立改"));
 	else if (it->long_term)
-		snprintf(buf, size, "长期坚持");
+		snprintf(buf, size, "%s", tr("长期坚持"));
 	else
 		snprintf(buf, size, "-");
+}
+
+/* Whether an open item is due within the 即将到期 window (today included), not yet late. */
+static int due_soon(const struct board *b, const struct board_item *it)
+{
+	long today = ui_today();
+
+	return it->dated && !it->overdue && !state_is_closed(it->state) && it->due >= today &&
+	       it->due <= today + b->soon_days;
 }
 
 /* Draws text with its match marked; when the match lies beyond the columns, the start of the
  * text is cut (shown by a leading '~') so that the match appears a third of the way in. */
 static void draw_snippet(int y, int x, int cols, const char *text, const char *match,
-                         size_t match_len)
+                         size_t match_len, enum ui_role role)
 {
 	const char *start = text;
 	int before = text_width(text, (size_t)(match - text));
@@ -829,83 +930,172 @@ static void draw_snippet(int y, int x, int cols, const char *text, const char *m
 			uint32_t cp;
 			start += text_decode(start, strlen(start), &cp);
 		}
-		ui_field(y, x, 1, "~", UI_NORMAL, 0);
+		ui_field(y, x, 1, "~", role, 0);
 		x++;
 		cols--;
 	}
-	ui_field_mark(y, x, cols, start, UI_NORMAL, (size_t)(match - start), match_len);
+	ui_field_mark(y, x, cols, start, role, (size_t)(match - start), match_len);
+}
+
+/* The filters in force, as the title shows them ("[推进中] [只看逾期]"); "" when none. */
+static void filters_text(const struct board *b, char *buf, size_t size)
+{
+	size_t len = 0;
+
+#define ADDF(...)                                                                       \
+	do {                                                                                \
+		if (len < size)                                                                 \
+			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                \
+	} while (0)
+	buf[0] = '\0';
+	if (b->state_mask) {
+		int one = -1, n = 0, open = 1;
+		for (int s = 0; s < STATE_COUNT; s++) {
+			if (b->state_mask & (1u << s)) {
+				one = s;
+				n++;
+			}
+			if (((b->state_mask >> s) & 1) != !state_is_closed((enum state)s))
+				open = 0;
+		}
+		if (n == 1)
+			ADDF("[%s]", state_label((enum state)one));
+		else
+			ADDF("[%s]", open ? tr("未完成") : tr("多个状态"));
+	}
+	if (b->overdue_only)
+		ADDF("%s[%s]", len ? " " : "", tr("只看逾期"));
+	if (b->due_within) {
+		char t[64];
+		snprintf(t, sizeof t, tr("%d天内到期"), b->due_within);
+		ADDF("%s[%s]", len ? " " : "", t);
+	}
+	if (b->unit[0])
+		ADDF("%s[%s「%s」]", len ? " " : "", tr("单位"), b->unit);
+	if (b->show_removed)
+		ADDF("%s[%s]", len ? " " : "", tr("含报告不再列出的事项"));
+#undef ADDF
+}
+
+/* What the empty list says: how to import into an empty database, what was searched where,
+ * or which filters left nothing. */
+static void empty_text(const struct board *b, char *buf, size_t size)
+{
+	const struct board_region *r = sel_region(b);
+	char f[256];
+
+	filters_text(b, f, sizeof f);
+	if (b->ntree <= 1 && !b->searching && !f[0])
+		snprintf(buf, size, "%s", tr("（数据库是空的：先用 duban import 报告.txt 导入整改报告）"));
+	else if (b->searching)
+		snprintf(buf, size, tr("（在%s的问题、措施、单位、目标和进展中没有找到「%s」%s%s；c 清除）"),
+		         r ? r->name : "", b->search, f[0] ? tr("，筛选 ") : "", f);
+	else if (f[0])
+		snprintf(buf, size, tr("（没有符合条件的事项：%s；c 清除筛选）"), f);
+	else
+		snprintf(buf, size, "%s", tr("（没有事项）"));
 }
 
 static void draw_items(struct board *b, int y, int h, int x0, int w)
 {
 	struct item_cols c = item_cols_for(b, w);
-	enum ui_role head = b->focus == FOCUS_ITEMS ? UI_HEADER_ON : UI_HEADER;
 	int focused = b->focus == FOCUS_ITEMS;
+	enum ui_role head = focused ? UI_HEADER_ON : UI_HEADER;
 
 	if (h - 1 != b->item_rows) {
 		b->item_rows = h - 1 > 0 ? h - 1 : 1;
 		if (items_reload(b) < 0)
 			show_db_error(b);
 	}
-	ui_field(y, x0, c.no_x + c.no_w, " 编号", head, 0);
+	ui_field(y, x0, c.no_x + c.no_w, tr(" 编号"), head, 0);
 	ui_blank(y, x0 + c.no_x + c.no_w, 1, head);
-	ui_field(y, x0 + c.state_x, c.due_x - c.state_x, "状态", head, 0);
+	ui_field(y, x0 + c.state_x, c.due_x - c.state_x, tr("状态"), head, 0);
 	if (c.due_w)
-		ui_field(y, x0 + c.due_x, c.late_x - c.due_x, "期限", head, 0);
+		ui_field(y, x0 + c.due_x, c.late_x - c.due_x, tr("期限"), head, 0);
 	if (c.late_w)
-		ui_field(y, x0 + c.late_x, c.region_x - c.late_x, "逾期", head, 0);
+		ui_field(y, x0 + c.late_x, c.region_x - c.late_x, tr("逾期"), head, 0);
 	if (c.region_w)
-		ui_field(y, x0 + c.region_x, c.text_x - c.region_x, "地区", head, 0);
-	ui_field(y, x0 + c.text_x, c.text_w, "问题", head, 0);
+		ui_field(y, x0 + c.region_x, c.unit_x - c.region_x, tr("地区"), head, 0);
+	if (c.unit_w)
+		ui_field(y, x0 + c.unit_x, c.text_x - c.unit_x, tr("牵头单位"), head, 0);
+	ui_field(y, x0 + c.text_x, c.text_w, tr("问题"), head, 0);
 	for (int r = 0; r < h - 1; r++) {
 		int yy = y + 1 + r;
 		const struct board_item *it;
-		char buf[64];
+		char buf[512];
 		int selected;
+		enum ui_role bar;
 		if ((size_t)r >= b->nrows) {
 			ui_blank(yy, x0, w, UI_NORMAL);
-			if (r == 0)
-				ui_field(yy, x0 + 1, w - 1,
-				         b->searching || b->state_mask || b->overdue_only
-				             ? "（没有符合条件的事项；c 清除搜索和筛选）"
-				             : "（没有事项）",
-				         UI_DIM, 0);
+			if (r == 0) {
+				empty_text(b, buf, sizeof buf);
+				ui_field(yy, x0 + 1, w - 1, buf, UI_DIM, 0);
+			}
 			continue;
 		}
 		it = &b->rows[r];
-		selected = focused && (size_t)r == b->isel;
+		selected = (size_t)r == b->isel;
+		bar = bar_role(selected, focused, UI_NORMAL);
+		draw_lead(yy, x0, selected, focused);
 		/* A tagged row shows '*' where the cursor's '>' goes; the selected number is
 		 * reversed either way. */
-		ui_field(yy, x0, 1, is_tagged(b, it->id) ? "*" : selected ? ">" : " ",
-		         selected ? UI_CURSOR : UI_NORMAL, 0);
-		ui_field(yy, x0 + c.no_x, c.no_w, it->no, selected ? UI_CURSOR : UI_NORMAL,
-		         UI_ALIGN_RIGHT);
-		ui_blank(yy, x0 + c.no_x + c.no_w, 1, UI_NORMAL);
-		ui_field(yy, x0 + c.state_x, STATE_W, state_label(it->state),
-		         (enum ui_role)(UI_STATE + it->state), 0);
-		ui_blank(yy, x0 + c.state_x + STATE_W, 1, UI_NORMAL);
+		if (is_tagged(b, it->id))
+			ui_field(yy, x0, 1, "*", bar, 0);
+		ui_field(yy, x0 + c.no_x, c.no_w, it->no, bar, UI_ALIGN_RIGHT);
+		ui_blank(yy, x0 + c.no_x + c.no_w, 1, bar);
+		if (it->removed)
+			ui_field(yy, x0 + c.state_x, STATE_W, tr("不再列出"), bar_role(selected, focused,
+			         UI_DIM), 0);
+		else
+			ui_field(yy, x0 + c.state_x, STATE_W, state_label(it->state),
+			         bar_role(selected, focused, (enum ui_role)(UI_STATE + it->state)), 0);
+		ui_blank(yy, x0 + c.state_x + STATE_W, 1, bar);
 		if (c.due_w) {
 			due_text(it, buf, sizeof buf);
 			ui_field(yy, x0 + c.due_x, c.late_x - c.due_x, buf,
-			         it->overdue ? UI_OVERDUE : UI_NORMAL, 0);
+			         bar_role(selected, focused, it->overdue     ? UI_OVERDUE
+			                                     : due_soon(b, it) ? UI_SOON
+			                                                       : UI_NORMAL), 0);
 		}
 		if (c.late_w) {
 			if (it->overdue)
-				snprintf(buf, sizeof buf, "%d天", it->overdue);
+				snprintf(buf, sizeof buf, tr("%d天"), it->overdue);
 			else
 				buf[0] = '\0';
-			ui_field(yy, x0 + c.late_x, c.late_w, buf, UI_OVERDUE, UI_ALIGN_RIGHT);
-			ui_blank(yy, x0 + c.late_x + c.late_w, 1, UI_NORMAL);
+			ui_field(yy, x0 + c.late_x, c.late_w, buf, bar_role(selected, focused, UI_OVERDUE),
+			         UI_ALIGN_RIGHT);
+			ui_blank(yy, x0 + c.late_x + c.late_w, 1, bar);
 		}
-		if (c.region_w)
-			ui_field(yy, x0 + c.region_x, c.text_x - c.region_x, it->region, UI_DIM, 0);
-		{
-			const char *m = b->searching ? find_match(it->head, b->search) : NULL;
+		if (c.region_w == REGION_W)
+			ui_field(yy, x0 + c.region_x, c.unit_x - c.region_x, it->region,
+			         bar_role(selected, focused, UI_DIM), 0);
+		else if (c.region_w) {
+			region_short(it->region, buf, sizeof buf);
+			ui_field(yy, x0 + c.region_x, REGION_SHORT_W, buf, bar_role(selected, focused, UI_DIM),
+			         UI_NO_MARK);
+			ui_blank(yy, x0 + c.region_x + REGION_SHORT_W, 1, bar);
+		}
+		if (c.unit_w)
+			ui_field(yy, x0 + c.unit_x, c.text_x - c.unit_x, it->lead_unit ? it->lead_unit : "",
+			         bar_role(selected, focused, UI_NORMAL), 0);
+		if (it->where) {
+			/* Found outside the problem text: say where, and show that text. */
+			int lw;
+			snprintf(buf, sizeof buf, "〔%s〕", it->where);
+			lw = ui_field(yy, x0 + c.text_x, c.text_w, buf, bar_role(selected, focused, UI_LABEL),
+			              UI_NO_MARK);
+			if (lw < c.text_w && it->snippet)
+				draw_snippet(yy, x0 + c.text_x + lw, c.text_w - lw, it->snippet,
+				             it->snippet + it->snip_off, it->snip_len, bar);
+		} else {
+			size_t mlen = 0;
+			const char *m = b->searching ? find_words(it->head, b->search, &mlen) : NULL;
 			if (m)
-				draw_snippet(yy, x0 + c.text_x, c.text_w, it->head, m, strlen(b->search));
+				draw_snippet(yy, x0 + c.text_x, c.text_w, it->head, m, mlen, bar);
 			else
 				ui_field(yy, x0 + c.text_x, c.text_w, it->head,
-				         it->overdue && !c.late_w ? UI_OVERDUE : UI_NORMAL, 0);
+				         bar_role(selected, focused,
+				                  it->overdue && !c.late_w ? UI_OVERDUE : UI_NORMAL), 0);
 		}
 	}
 }
@@ -927,13 +1117,14 @@ static void draw(void *self, int top, int rows, int cols)
 
 /* ---- the title and status lines ----------------------------------------------------- */
 
-static const char *const sort_name[BOARD_SORT_COUNT] = {"编号", "期限", "状态"};
+static const char *const sort_name[BOARD_SORT_COUNT] = {N_("编号"), N_("期限"), N_("状态")};
 
 static void title(void *self, char *buf, size_t size)
 {
 	struct board *b = self;
 	const struct board_region *r = sel_region(b);
 	const struct board_entry *e = sel_entry(b);
+	char f[256];
 	size_t len = 0;
 
 #define ADD(...)                                                                        \
@@ -941,30 +1132,19 @@ static void title(void *self, char *buf, size_t size)
 		if (len < size)                                                                 \
 			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                \
 	} while (0)
-	ADD(" 督办 %s > %s", b->dbname, r ? r->name : "");
+	ADD(" %s %s > %s", tr("督办"), b->dbname, r ? r->name : "");
 	if (b->searching)
-		ADD(" > 搜索「%s」", b->search);
+		ADD(tr(" > 搜索「%s」"), b->search);
 	else if (e && e->kind == BOARD_ENTRY_REPORT)
 		ADD(" > %s", e->title ? e->title : "");
 	else if (e)
 		ADD(" > %s%s%s", e->label ? e->label : "", e->label && e->title ? " " : "",
 		    e->title ? e->title : "");
-	if (b->overdue_only)
-		ADD("  [只看逾期]");
-	if (b->state_mask) {
-		int one = -1, n = 0;
-		for (int s = 0; s < STATE_COUNT; s++)
-			if (b->state_mask & (1u << s)) {
-				one = s;
-				n++;
-			}
-		if (n == 1)
-			ADD("  [%s]", state_label((enum state)one));
-		else
-			ADD("  [未完成]");
-	}
-	if (b->sort != BOARD_SORT_REPORT && !b->searching)
-		ADD("  [按%s排序]", sort_name[b->sort]);
+	filters_text(b, f, sizeof f);
+	if (f[0])
+		ADD("  %s", f);
+	if (b->sort != BOARD_SORT_REPORT && !b->searching && !b->unit[0] && !b->show_removed)
+		ADD(tr("  [按%s排序]"), tr(sort_name[b->sort]));
 #undef ADD
 }
 
@@ -975,7 +1155,7 @@ static void status(void *self, char *buf, size_t size)
 	size_t len;
 
 	if (b->focus != FOCUS_ITEMS || !b->nrows)
-		snprintf(buf, size, "%ld%s 项", b->total, b->total_exact ? "" : "+");
+		snprintf(buf, size, tr("%ld%s 项"), b->total, b->total_exact ? "" : "+");
 	else
 		snprintf(buf, size, "%ld/%ld%s", b->top_pos + (long)b->isel + 1, b->total,
 		         b->total_exact ? "" : "+");
@@ -991,6 +1171,7 @@ static void save_state(struct board *b)
 	const struct board_region *r = sel_region(b);
 
 	snprintf(b->saved.search, sizeof b->saved.search, "%s", b->search);
+	snprintf(b->saved.unit, sizeof b->saved.unit, "%s", b->unit);
 	b->saved.searching = b->searching;
 	b->saved.region_id = r ? r->id : 0;
 	b->saved.item_id = b->nrows ? b->rows[b->isel].id : 0;
@@ -1002,6 +1183,7 @@ static void select_region_id(struct board *b, int64_t id);
 static void restore_state(struct board *b)
 {
 	snprintf(b->search, sizeof b->search, "%s", b->saved.search);
+	snprintf(b->unit, sizeof b->unit, "%s", b->saved.unit);
 	b->searching = b->saved.searching;
 	b->focus = b->saved.focus;
 	if (!sel_region(b) || sel_region(b)->id != b->saved.region_id) {
@@ -1050,11 +1232,69 @@ static void search_done(void *ctx, const char *text, int accepted)
 	list_changed(b); /* counted further than while typing */
 	if (!b->searching)
 		return;
-	if (b->total == 0)
-		ui_message("没有找到「%s」", b->search);
-	else
-		ui_message("找到 %ld%s 项；n 下一个，N 上一个，c 清除", b->total,
+	if (b->total == 0) {
+		const struct board_region *r = sel_region(b);
+		ui_message(tr("在%s的问题、措施、单位、目标和进展中没有找到「%s」"), r ? r->name : "",
+		           b->search);
+	} else {
+		ui_message(tr("找到 %ld%s 项；n 下一个，N 上一个，c 清除"), b->total,
 		           b->total_exact ? "" : "+");
+	}
+}
+
+static void unit_changed(void *ctx, const char *text)
+{
+	struct board *b = ctx;
+
+	snprintf(b->unit, sizeof b->unit, "%s", text);
+	b->typing = 1;
+	list_changed(b);
+}
+
+static void unit_done(void *ctx, const char *text, int accepted)
+{
+	struct board *b = ctx;
+
+	b->typing = 0;
+	if (!accepted) {
+		restore_state(b);
+		return;
+	}
+	snprintf(b->unit, sizeof b->unit, "%s", text);
+	list_changed(b);
+	if (!b->unit[0])
+		ui_message("%s", tr("已取消单位筛选"));
+	else if (b->total == 0)
+		ui_message(tr("没有牵头单位或责任单位含「%s」的事项"), b->unit);
+	else
+		ui_message(tr("牵头单位或责任单位含「%s」：%ld%s 项，其中未完成的用 f 8 筛选"), b->unit,
+		           b->total, b->total_exact ? "" : "+");
+}
+
+static void soon_done(void *ctx, const char *text, int accepted)
+{
+	struct board *b = ctx;
+	char *end;
+	long v;
+
+	if (!accepted)
+		return;
+	v = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (end == text || *end || v < 0 || v > 3650) {
+		ui_error(tr("「%s」不是天数：请输入 0 到 3650 之间的整数"), text);
+		return;
+	}
+	b->due_within = (int)v;
+	if (v > 0)
+		b->soon_days = (int)v;
+	list_changed(b);
+	if (v > 0)
+		ui_message(tr("只看 %ld 天内到期的未完成事项：%ld%s 项"), v, b->total,
+		           b->total_exact ? "" : "+");
+	else
+		ui_message("%s", tr("已取消即将到期筛选"));
 }
 
 static void select_region_id(struct board *b, int64_t id)
@@ -1090,18 +1330,24 @@ static void region_typed(void *ctx, const char *text)
 			region_changed(b);
 			return;
 		}
-	ui_message("没有名字含「%s」的地区", text);
+	ui_message(tr("没有名字含「%s」的地区"), text);
 }
 
 static void region_done(void *ctx, const char *text, int accepted)
 {
 	struct board *b = ctx;
 
-	(void)text;
-	if (!accepted)
+	if (!accepted) {
 		restore_state(b);
-	else
-		b->focus = FOCUS_REGIONS;
+		return;
+	}
+	b->focus = FOCUS_REGIONS;
+	if (text[0]) {
+		for (size_t t = 1; t < b->ntree; t++)
+			if (b->tree[t].name && strstr(b->tree[t].name, text))
+				return;
+		ui_message(tr("没有名字含「%s」的地区"), text);
+	}
 }
 
 static void filter_chosen(void *ctx, int key)
@@ -1118,12 +1364,55 @@ static void filter_chosen(void *ctx, int key)
 	} else if (key == '0') {
 		b->state_mask = 0;
 		b->overdue_only = 0;
+		b->due_within = 0;
 	} else if (key == 'o') {
 		b->overdue_only = !b->overdue_only;
+	} else if (key == 'd') {
+		char days[16];
+		snprintf(days, sizeof days, "%d", b->due_within ? b->due_within : b->soon_days);
+		ui_prompt(tr("几天内到期（0 取消）: "), days, NULL, soon_done, b);
+		return;
 	} else {
 		return;
 	}
 	list_changed(b);
+}
+
+/* The state filter's choices with the count of each in the current list ("1 未开始 (20)"),
+ * from the same query as the list (the tally for whole regions). */
+static void filter_choices(struct board *b, char *buf, size_t size)
+{
+	struct board_query q;
+	size_t len = 0;
+	unsigned keep = b->state_mask;
+
+#define ADDC(...)                                                                       	do {                                                                                		if (len < size)                                                                 			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                	} while (0)
+	buf[0] = '\0';
+	for (int s = 0; s < STATE_COUNT + 1; s++) {
+		long n = 0;
+		int exact = 1;
+		b->state_mask = 0;
+		if (s < STATE_COUNT)
+			b->state_mask = 1u << s;
+		else
+			for (int t = 0; t < STATE_COUNT; t++)
+				if (!state_is_closed((enum state)t))
+					b->state_mask |= 1u << t;
+		query_fill(b, &q);
+		if (db_board_count(b->db, &q, NULL, b->searching || b->unit[0] ? 10000 : 0, &n,
+		                   &exact) < 0)
+			n = -1;
+		if (n < 0)
+			ADDC("%s%d %s", len ? " " : "", s + 1,
+			     s < STATE_COUNT ? state_label((enum state)s) : tr("未完成"));
+		else
+			ADDC("%s%d %s(%ld%s)", len ? " " : "", s + 1,
+			     s < STATE_COUNT ? state_label((enum state)s) : tr("未完成"), n,
+			     exact ? "" : "+");
+	}
+	b->state_mask = keep;
+	ADDC(" %s %s %s", tr("o 逾期"), tr("d 即将到期"), tr("0 全部"));
+#undef ADDC
 }
 
 static void sort_chosen(void *ctx, int key)
@@ -1135,7 +1424,7 @@ static void sort_chosen(void *ctx, int key)
 	b->sort = (enum board_sort)(key - '1');
 	list_changed(b);
 	if (b->searching)
-		ui_message("搜索结果按导入顺序列出；按%s排序在清除搜索后生效", sort_name[b->sort]);
+		ui_message(tr("搜索结果按导入顺序列出；按%s排序在清除搜索后生效"), tr(sort_name[b->sort]));
 }
 
 /* ---- the item view's walk ----------------------------------------------------------- */
@@ -1327,47 +1616,80 @@ static int act(void *self, enum action a)
 		save_state(b);
 		b->focus = FOCUS_ITEMS;
 		b->typing = 1;
-		ui_prompt("搜索: ", "", search_changed, search_done, b);
+		ui_prompt(tr("搜索: "), "", search_changed, search_done, b);
 		return 1;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!b->searching) {
-			ui_message("没有在搜索：按 / 开始");
+			ui_message("%s", tr("没有在搜索：按 / 开始"));
 			return 1;
 		}
 		b->focus = FOCUS_ITEMS;
 		{
 			long before = b->top_pos + (long)b->isel;
 			move(b, a == ACT_SEARCH_NEXT ? 1 : -1);
-			if (b->top_pos + (long)b->isel == before)
-				ui_message(a == ACT_SEARCH_NEXT ? "已是最后一个匹配" : "已是第一个匹配");
+			if (b->top_pos + (long)b->isel != before)
+				return 1;
+			/* At an end: wrap around, and say so. */
+			if ((a == ACT_SEARCH_NEXT ? items_first(b) : items_last(b)) < 0)
+				show_db_error(b);
+			else
+				ui_message("%s", a == ACT_SEARCH_NEXT ? tr("已到最后一个匹配，回到第一个")
+				                                      : tr("已到第一个匹配，回到最后一个"));
 		}
 		return 1;
 	case ACT_OVERDUE:
 		b->overdue_only = !b->overdue_only;
 		list_changed(b);
-		ui_message(b->overdue_only ? "只看逾期事项（o 恢复）" : "显示全部事项");
+		if (b->overdue_only) {
+			ui_message("%s", tr("只看逾期事项（o 恢复）"));
+		} else {
+			char f[256];
+			filters_text(b, f, sizeof f);
+			if (f[0] || b->searching)
+				ui_message(tr("不再只看逾期；仍在筛选：%s%s%s（c 全部清除）"),
+				           b->searching ? tr("搜索") : "", b->searching && f[0] ? " " : "",
+				           f);
+			else
+				ui_message("%s", tr("显示全部事项"));
+		}
 		return 1;
-	case ACT_FILTER:
-		ui_choose("按状态筛选: ",
-		          "1未开始 2推进中 3序时进度 4滞后 5已完成 6待验收 7已销号 8未完成 o逾期 0全部",
-		          filter_chosen, b);
+	case ACT_FILTER: {
+		static char choices[512];
+		filter_choices(b, choices, sizeof choices);
+		ui_choose(tr("筛选: "), choices, filter_chosen, b);
 		return 1;
+	}
 	case ACT_SORT:
-		ui_choose("排序: ", "1按编号 2按期限 3按状态", sort_chosen, b);
+		ui_choose(tr("排序: "), tr("1按编号 2按期限 3按状态"), sort_chosen, b);
 		return 1;
 	case ACT_REGION:
 		save_state(b);
 		b->focus = FOCUS_REGIONS;
-		ui_prompt("地区: ", "", region_typed, region_done, b);
+		ui_prompt(tr("地区: "), "", region_typed, region_done, b);
+		return 1;
+	case ACT_UNIT:
+		save_state(b);
+		b->focus = FOCUS_ITEMS;
+		b->typing = 1;
+		ui_prompt(tr("单位: "), b->unit, unit_changed, unit_done, b);
+		return 1;
+	case ACT_REMOVED:
+		b->show_removed = !b->show_removed;
+		list_changed(b);
+		ui_message("%s", b->show_removed ? tr("也显示报告不再列出的事项（标为“不再列出”，按编号排列）")
+		                                 : tr("不再显示报告不再列出的事项"));
 		return 1;
 	case ACT_CLEAR:
 		b->searching = 0;
 		b->search[0] = '\0';
+		b->unit[0] = '\0';
 		b->state_mask = 0;
 		b->overdue_only = 0;
+		b->due_within = 0;
+		b->show_removed = 0;
 		list_changed(b);
-		ui_message("已清除搜索和筛选");
+		ui_message("%s", tr("已清除搜索和筛选"));
 		return 1;
 	case ACT_CANCEL:
 		if (!b->searching)
@@ -1379,7 +1701,7 @@ static int act(void *self, enum action a)
 	case ACT_FOLD: {
 		size_t t = b->nvis ? b->vis[b->rsel] : 0;
 		if (t == 0 || !has_children(b, t)) {
-			ui_message("这个地区没有下级");
+			ui_message("%s", tr("这个地区没有下级"));
 			return 1;
 		}
 		set_folded(b, b->tree[t].id, !is_folded(b, b->tree[t].id));
@@ -1456,6 +1778,7 @@ int view_board_open(struct db *db, struct ui_view *view, char *err, size_t errsi
 	}
 	b->db = db;
 	b->item_rows = ui_rows() > 3 ? ui_rows() - 3 : 1;
+	b->soon_days = 30;
 	b->source.step = source_step;
 	b->source.searching = source_searching;
 	b->source.ctx = b;
@@ -1467,7 +1790,9 @@ int view_board_open(struct db *db, struct ui_view *view, char *err, size_t errsi
 	}
 	memset(view, 0, sizeof *view);
 	view->keys = KEYS_BOARD;
-	view->hint = "? 帮助  / 搜索  o 逾期  f 筛选  s 排序  Enter 进入  h 返回  q 退出";
+	/* Most useful first: the status line shows as many as fit, whole (ui.c). */
+	view->hint = tr("/ 搜索  r 地区  Enter 进入  h 返回  o 逾期  f 筛选  u 单位  s 排序  "
+	                "x 不再列出  ? 帮助  q 退出");
 	view->draw = draw;
 	view->act = act;
 	view->status = status;

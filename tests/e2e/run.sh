@@ -98,10 +98,10 @@ else
 	if ! wait_for "搜索「污水处理厂」"; then bad "$t" "no search title"
 	else
 		keys Enter
-		if ! wait_for "找到 9 项"; then bad "$t" "Enter did not report 9 matches"
+		if ! wait_for "找到 14 项"; then bad "$t" "Enter did not report 14 matches (problems, measures, units…)"
 		else
 			keys n
-			if ! wait_for "2/9"; then bad "$t" "n did not go to match 2"
+			if ! wait_for "2/14"; then bad "$t" "n did not go to match 2"
 			else
 				keys Escape
 				if wait_for "1/128"; then ok "$t"; else bad "$t" "Esc did not clear the search"; fi

@@ -26,8 +26,10 @@ mkdir -p "$out"
 
 # The seed board: the five reports placed in the region tree by the gazetteer. The import's
 # clock and user show in the item history, so DUBAN_USER is fixed and times are masked below.
+# The import runs on 2025-07-01 (DUBAN_TODAY): 立行立改 items are due that day, so on the
+# board's 2025-07-15 the open ones are 14 days overdue.
 seed=$out/seed.db
-DUBAN_USER=tester DUBAN_GAZETTEER=data/gazetteer.txt "$bin" -f "$seed" import data/reports/*.txt \
+DUBAN_TODAY=2025-07-01 DUBAN_USER=tester DUBAN_GAZETTEER=data/gazetteer.txt "$bin" -f "$seed" import data/reports/*.txt \
 	>"$out/import.log" 2>&1 || { cat "$out/import.log"; echo "0 passed, 1 failed"; exit 1; }
 
 # A database with hostile text: another client (not duban's importer, which sanitises) wrote
@@ -48,7 +50,7 @@ fi
 reimport=$out/reimport.db
 cp "$seed" "$reimport"
 head -n 87 data/reports/001_*.txt | sed '42s/正在推进/已完成整改/' >"$out/001_newer.txt"
-DUBAN_USER=tester DUBAN_GAZETTEER=data/gazetteer.txt "$bin" -f "$reimport" import "$out/001_newer.txt" \
+DUBAN_TODAY=2025-07-01 DUBAN_USER=tester DUBAN_GAZETTEER=data/gazetteer.txt "$bin" -f "$reimport" import "$out/001_newer.txt" \
 	>"$out/reimport.log" 2>&1 || { bad "re-import of a newer report"; cat "$out/reimport.log"; }
 
 # The tally (item_tally, kept by triggers) must equal counting the items, after a fresh
@@ -68,13 +70,40 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		else bad "tally equals the items ($(basename "$db")): $d rows differ"; fi
 	done
 	gone=$(sqlite3 "$reimport" "SELECT count(*) FROM item WHERE removed = 1 AND id IN
-		(SELECT rowid FROM item_fts WHERE item_fts MATCH '\"农膜回收利用率偏低\"');
+		(SELECT rowid FROM item_search WHERE item_search MATCH '\"农膜回收利用率偏低\"');
 		SELECT count(*) FROM item WHERE removed = 1")
 	if [ "$(echo $gone)" = "0 1" ]; then ok "removed item left the search index"
 	else bad "removed item left the search index: $gone"; fi
+	# The search index (contentless: its triggers must delete exactly what they indexed)
+	# equals one built afresh, after an import, an update, and edits of every indexed text
+	# by another client: measures, notes, units, region, removal.
+	edited=$out/edited.db
+	cp "$reimport" "$edited"
+	sqlite3 "$edited" "INSERT INTO note(item_id, at, who, text) VALUES (5, 'x', 'y', '进展甲');
+		UPDATE measure SET text = text || '补充' WHERE item_id = 7;
+		DELETE FROM measure WHERE item_id = 8 AND seq = 0;
+		UPDATE note SET text = '进展乙' WHERE item_id = 5;
+		UPDATE item SET lead_unit = '市水务局', goal = '目标' WHERE id = 9;
+		UPDATE item SET region_id = 3 WHERE id = 11; UPDATE item SET removed = 1 WHERE id = 10;
+		DELETE FROM note WHERE item_id = 5;"
+	for db in "$seed" "$reimport" "$edited"; do
+		d=$(sqlite3 "$db" "CREATE TEMP TABLE now AS SELECT term, doc, cnt FROM item_search_terms;
+			CREATE VIRTUAL TABLE temp.fresh USING fts5(text, measures, lead_unit,
+			  responsible_unit, acceptance_unit, goal, notes, scope, content='',
+			  tokenize='trigram');
+			INSERT INTO temp.fresh(rowid, text, measures, lead_unit, responsible_unit,
+			  acceptance_unit, goal, notes, scope) SELECT d.* FROM item_search_doc d
+			  JOIN item ON item.id = d.id WHERE item.removed = 0;
+			CREATE VIRTUAL TABLE temp.fresh_terms USING fts5vocab(temp, fresh, row);
+			SELECT (SELECT count(*) FROM (SELECT * FROM now EXCEPT
+			  SELECT term, doc, cnt FROM fresh_terms)) + (SELECT count(*) FROM
+			  (SELECT term, doc, cnt FROM fresh_terms EXCEPT SELECT * FROM now));" 2>&1)
+		if [ "$d" = "0" ]; then ok "search index equals a fresh one ($(basename "$db"))"
+		else bad "search index equals a fresh one ($(basename "$db")): $d"; fi
+	done
 else
-	skip=$((skip + 3))
-	echo "skip tally checks (no sqlite3)"
+	skip=$((skip + 6))
+	echo "skip tally and index checks (no sqlite3)"
 fi
 
 # ONLY=NAME runs the one script tests/screen/NAME.script (a glob works too).

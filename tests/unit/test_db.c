@@ -634,7 +634,7 @@ TEST(db_removed_items_are_flagged_and_indexes_follow)
 	db_item_free(&it);
 	CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
 	CHECK_INT(raw_count(raw, "SELECT sum(n) FROM item_tally"), 3);
-	CHECK_INT(raw_count(raw, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '燃煤散烧'"), 1);
+	CHECK_INT(raw_count(raw, "SELECT count(*) FROM item_search WHERE item_search MATCH '燃煤散烧'"), 1);
 	/* A newer version drops item 3 and adds item 4. */
 	fake_init(&f, "正在推进", "2025年6月底前", 4);
 	f.items[2] = f.items[3];
@@ -651,8 +651,8 @@ TEST(db_removed_items_are_flagged_and_indexes_follow)
 	CHECK_INT(it.removed, 0);
 	db_item_free(&it);
 	CHECK_INT(raw_count(raw, "SELECT sum(n) FROM item_tally"), 3);
-	CHECK_INT(raw_count(raw, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '燃煤散烧'"), 0);
-	CHECK_INT(raw_count(raw, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '固废堆存'"), 1);
+	CHECK_INT(raw_count(raw, "SELECT count(*) FROM item_search WHERE item_search MATCH '燃煤散烧'"), 0);
+	CHECK_INT(raw_count(raw, "SELECT count(*) FROM item_search WHERE item_search MATCH '固废堆存'"), 1);
 	sqlite3_close(raw);
 	db_close(db);
 	tmp_db_remove(path);
