@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "cli.h"
 #include "cmd.h"
 #include "db.h"
@@ -136,7 +137,7 @@ int main(int argc, char **argv)
 		return cli_fail("%s", err);
 	argc -= i;
 	argv += i;
-	rc = c->fn ? c->fn(db, argc, argv) : ui_board_main(db, path, argc, argv);
+	rc = c->fn ? c->fn(db, argc, argv) : app_board_main(db, path, argc, argv);
 	db_close(db);
 	/* Output that never arrived (a full disk, a closed pipe with SIGPIPE ignored) is a
 	 * failure, not a silent success. The board writes through curses, not stdout. */

@@ -25,8 +25,6 @@
 #include "msg.h"
 #include "text.h"
 #include "ui.h"
-#include "view_board.h"
-#include "view_help.h"
 
 #ifndef __STDC_ISO_10646__
 #error "wchar_t must hold Unicode code points (__STDC_ISO_10646__)"
@@ -66,6 +64,7 @@ struct prompt {
 static struct {
 	struct db *db;
 	const char *db_path;
+	const struct ui_app *app;
 	long today;
 	struct ui_view views[MAX_VIEWS];
 	int nviews;
@@ -1154,7 +1153,7 @@ static void dispatch(int key)
 	case ACT_HELP:
 		if (v->keys != KEYS_GLOBAL) {
 			struct ui_view help;
-			if (view_help_open(&help) == 0)
+			if (ui.app && ui.app->open_help && ui.app->open_help(&help) == 0)
 				ui_push(&help);
 		}
 		break;
@@ -1375,7 +1374,7 @@ static int start_curses(const char *term)
 	return 0;
 }
 
-int ui_board_main(struct db *db, const char *db_path, int argc, char **argv)
+int ui_run(struct db *db, const char *db_path, int argc, char **argv, const struct ui_app *app)
 {
 	const char *script = getenv("DUBAN_SCRIPT");
 	const char *term = getenv("TERM");
@@ -1388,6 +1387,7 @@ int ui_board_main(struct db *db, const char *db_path, int argc, char **argv)
 		return 2;
 	}
 	memset(&ui, 0, sizeof ui);
+	ui.app = app;
 	ui.db = db;
 	ui.db_path = db_path;
 	ui.today = date_today();
@@ -1430,7 +1430,7 @@ int ui_board_main(struct db *db, const char *db_path, int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
-	if (view_board_open(db, &board, err, sizeof err) < 0) {
+	if (app->open_first(db, &board, err, sizeof err) < 0) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", err);
 		teardown();
