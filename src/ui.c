@@ -21,6 +21,7 @@
 #include <wchar.h>
 
 #include "date.h"
+#include "db.h"
 #include "db_board.h"
 #include "msg.h"
 #include "text.h"
@@ -987,6 +988,46 @@ static int dump_screen(const char *path, int attrs)
 	return 0;
 }
 
+/* ":as USER ID FIELD VALUE [-- REASON]": another user's edit, made meanwhile on a connection
+ * of its own (as another duban process would: PRAGMA data_version changes, and a save based on
+ * the version before it conflicts), for the conflict and undo screen tests. */
+static int script_as(const char *args)
+{
+	char user[64], field[32], value[512], err[256];
+	const char *reason = NULL;
+	long long id;
+	int off = 0, rc;
+	struct db *other;
+	struct db_item it;
+	struct db_edit e;
+	char *sep;
+
+	if (sscanf(args, "%63s %lld %31s %n", user, &id, field, &off) < 3 || off == 0)
+		return script_fail("use :as USER ID FIELD VALUE [-- REASON]");
+	snprintf(value, sizeof value, "%s", args + off);
+	if ((sep = strstr(value, " -- ")) != NULL) {
+		*sep = '\0';
+		reason = sep + 4;
+	}
+	if (db_open(ui.db_path, user, &other, err, sizeof err) < 0)
+		return script_fail(err);
+	rc = db_item_get(other, id, 0, &it);
+	if (rc == 0) {
+		e.field = field;
+		e.value = value;
+		e.reason = reason;
+		rc = db_item_edit(other, id, it.version, &e);
+		db_item_free(&it);
+	}
+	if (rc != 0) {
+		snprintf(err, sizeof err, ":as: %s", db_errmsg(other));
+		db_close(other);
+		return script_fail(err);
+	}
+	db_close(other);
+	return 0;
+}
+
 static int script_command(const char *cmd)
 {
 	if (ui.dirty)
@@ -1014,12 +1055,8 @@ static int script_command(const char *cmd)
 	}
 	if (strcmp(cmd, ":poll") == 0)
 		return 1; /* the caller polls data_version now */
-	if (strncmp(cmd, ":exec ", 6) == 0) {
-		/* Another process acting meanwhile (another user's edit, for the conflict
-		 * screen): run to completion before the next key. */
-		int rc = system(cmd + 6);
-		return rc == 0 ? 0 : script_fail("the :exec command failed");
-	}
+	if (strncmp(cmd, ":as ", 4) == 0)
+		return script_as(cmd + 4);
 	return script_fail("unknown command");
 }
 

@@ -116,7 +116,7 @@ for script in tests/screen/${ONLY:-*}.script; do
 	*DB=reimport*) db=$reimport ;;
 	*DB=own*)
 		# A script that edits gets its own copy of the seed, so the others still see it
-		# unchanged; ":exec" lines reach it (another user's change) as $DUBAN_DB.
+		# unchanged.
 		cp "$seed" "$out/$name.db"
 		db=$out/$name.db ;;
 	esac
@@ -145,7 +145,7 @@ for script in tests/screen/${ONLY:-*}.script; do
 		cd "$out/$name" &&
 		env -u NO_COLOR LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color COLUMNS=120 LINES=40 \
 			DUBAN_TODAY=2025-07-15 DUBAN_USER=tester TZ=UTC $envline \
-			DUBAN_BIN="$bin" DUBAN_DB="$db" DUBAN_SCRIPT="$top/$script" "$bin" -f "$db"
+			DUBAN_SCRIPT="$top/$script" "$bin" -f "$db"
 	) >"$out/$name.log" 2>&1
 	status=$?
 	if [ $status -ne 0 ]; then
