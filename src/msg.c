@@ -157,7 +157,6 @@ static struct msg table[] = {
 	{"%s  [当前状态：%s]", "%s  [state now: %s]"},
 	{"%s 由 %s 验收%s%s", "%s, verified by %s%s%s"},
 	{"；验收意见：", "; opinion: "},
-	{"验收销号", "Verified"},
 	{"%s 于 %s 标记（验收须由另一人）", "%s marked it at %s (someone else must verify)"},
 	{"标记完成", "Marked done"},
 	{"（原因：%s）", " (reason: %s)"},
