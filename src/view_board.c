@@ -18,6 +18,7 @@
 #include "view_edit.h"
 #include "view_history.h"
 #include "view_item.h"
+#include "view_preview.h"
 
 /* The most item rows one screen can show. */
 #define MAX_ROWS 400
@@ -1638,6 +1639,21 @@ static int act(void *self, enum action a)
 				                                      : tr("已到第一个匹配，回到最后一个"));
 		}
 		return 1;
+	case ACT_PRINT: { /* issue 8: the summary of the region and filter in view */
+		const struct board_region *r = sel_region(b);
+		struct ui_view v;
+		if (view_preview_summary(b->db, r ? r->id : 0, b->state_mask, b->overdue_only, &v) == 0)
+			ui_push(&v);
+		return 1;
+	}
+	case ACT_PRINT_NOTICE: { /* issue 8: the notice of the selected item */
+		struct ui_view v;
+		if (b->focus != FOCUS_ITEMS || b->nrows == 0)
+			ui_message("%s", tr("先在事项列表中选择一个已销号的事项"));
+		else if (view_preview_notice(b->db, b->rows[b->isel].id, &v) == 0)
+			ui_push(&v);
+		return 1;
+	}
 	case ACT_OVERDUE:
 		b->overdue_only = !b->overdue_only;
 		list_changed(b);
