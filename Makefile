@@ -111,12 +111,22 @@ bench:
 	@sh tests/bench.sh
 
 FUZZ_CC ?= clang
-fuzz: $(B)/fuzz-import
+fuzz: $(B)/fuzz-import $(B)/fuzz-text
 	@mkdir -p $(B)/fuzz-corpus
 	cp -n data/reports/*.txt $(B)/fuzz-corpus/ 2>/dev/null || true
 	$(B)/fuzz-import -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 -rss_limit_mb=2048 \
 		-dict=tests/fuzz/import.dict \
 		$(B)/fuzz-corpus
+	@mkdir -p $(B)/fuzz-text-corpus
+	$(B)/fuzz-text -max_total_time=$${FUZZ_SECONDS:-60} -max_len=4096 -rss_limit_mb=2048 \
+		-dict=tests/fuzz/text.dict $(B)/fuzz-text-corpus
+
+# Dates and text alone (issue 7): date_parse_deadline, date_check_deadline, text_sanitize,
+# text_fit, text_to_utf8.
+$(B)/fuzz-text: tests/fuzz/fuzz_text.c src/date.c src/text.c src/msg.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 $(DEFS) -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -o $@ $^ $(ICONV_LIBS) -lm
 
 $(B)/fuzz-import: tests/fuzz/fuzz_import.c $(MODEL_SRC) $(B)/gen/labels.inc
 	@mkdir -p $(@D)

@@ -35,7 +35,9 @@ static int read_number(const char **p, int min, int max)
 	int n = 0, count = 0, d;
 
 	while (count < max && (d = read_digit(&q)) >= 0) {
-		n = n * 10 + d;
+		/* A caller may ask for as many digits as were typed (20220250630): saturate
+		 * instead of overflowing int (found by tests/fuzz/fuzz_text.c). */
+		n = n < 100000000 ? n * 10 + d : n;
 		count++;
 	}
 	r = q;

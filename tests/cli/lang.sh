@@ -150,6 +150,16 @@ expect "--encoding for JSON too" sh -c "iconv -f GB18030 -t UTF-8 '$tmp/gb.json'
 "$bin" -f "$db" export --format csv --encoding gb18030 --bom >"$tmp/gbbom.csv"
 expect "--bom with --encoding: the encoding's byte-order mark" test "$(head -c 4 "$tmp/gbbom.csv" | od -An -tx1 | tr -d ' ')" = 84319533
 has "JSON: overdue_days" "$tmp/u8.json" '"overdue_days": [1-9]'
+# -o: a failed export leaves the file that was there; a good one replaces it whole
+echo keep >"$tmp/out.csv"
+chmod 640 "$tmp/out.csv"
+"$bin" -f "$db" export --format csv --encoding no-such-encoding -o "$tmp/out.csv" 2>/dev/null
+expect "a failed export -o: exit 1" test $? -eq 1
+expect "a failed export -o keeps the old file" test "$(cat "$tmp/out.csv")" = keep
+"$bin" -f "$db" export --format csv -o "$tmp/out.csv"
+expect "export -o writes the export" cmp -s "$tmp/out.csv" "$tmp/zh.csv"
+expect "export -o keeps the file's mode" test "$(stat -c %a "$tmp/out.csv")" = 640
+expect "export -o leaves no temporary file" test "$(ls "$tmp" | grep -c '^out.csv')" -eq 1
 
 # --- usage errors name the problem and print one hint line
 chk_usage() {
