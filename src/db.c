@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "db_internal.h"
@@ -95,6 +96,26 @@ static int lock_holder(const struct db *db, char *buf, size_t size)
 	return 0;
 }
 
+/* Whether the file system holding the database has (almost) no room left. */
+static int disk_full(const struct db *db)
+{
+	char dir[4096];
+	const char *slash;
+	struct statvfs sv;
+
+	if (!db->path || strcmp(db->path, ":memory:") == 0)
+		return 0;
+	slash = strrchr(db->path, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if ((size_t)(slash - db->path) < sizeof dir)
+		snprintf(dir, sizeof dir, "%.*s", slash == db->path ? 1 : (int)(slash - db->path),
+		         db->path);
+	else
+		return 0;
+	return statvfs(dir, &sv) == 0 && (unsigned long long)sv.f_bavail * sv.f_frsize < 65536;
+}
+
 int db_fail_sqlite(struct db *db, const char *what)
 {
 	int code = sqlite3_extended_errcode(db->conn);
@@ -122,8 +143,12 @@ int db_fail_sqlite(struct db *db, const char *what)
 			               what);
 		return db_fail(db, tr("%s：数据库以只读方式打开（文件不可写），什么都没有写入"), what);
 	case SQLITE_IOERR:
+		/* SQLite says "disk I/O error" for a full disk in many places (the -shm file, the
+		 * WAL header): ask the file system. */
+		if (disk_full(db))
+			return db_fail(db, tr("%s：磁盘已满，什么都没有写入；腾出空间后重试"), what);
 		if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
-		    code == SQLITE_IOERR_TRUNCATE)
+		    code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE)
 			return db_fail(db, tr("%s：写入磁盘失败（磁盘可能已满或出错），什么都没有写入：%s"),
 			               what, sqlite3_errmsg(db->conn));
 		break;
@@ -138,6 +163,14 @@ static int exec(struct db *db, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int code = sqlite3_extended_errcode(db->conn) & 0xff;
+
+		/* Locking, a full disk, a read-only file or directory: said as such (db_fail_sqlite). */
+		if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_FULL ||
+		    code == SQLITE_READONLY || code == SQLITE_IOERR) {
+			sqlite3_free(msg);
+			return db_fail_sqlite(db, tr("写入数据库"));
+		}
 		db_fail(db, "%s", msg ? msg : sqlite3_errmsg(db->conn));
 		sqlite3_free(msg);
 		return -1;
