@@ -73,6 +73,13 @@ expect "--overdue: some items" test "$(wc -l <"$tmp/over")" -gt 1
 expect "--overdue: only rows with days overdue" test "$(grep -c ' [0-9][0-9]*天  ' "$tmp/over")" -eq $(($(wc -l <"$tmp/over") - 1))
 has "--overdue: days in the overdue column" "$tmp/over" ' [0-9]+天  '
 hasnt "--overdue: no closed item" "$tmp/over" ' (已完成|待验收|已销号) '
+# An open 立行立改 item is overdue from the day it was reported (the board counts the same).
+sed '0,/整改进展情况：已完成整改，长期坚持（整改时限：立行立改，长期坚持）/s//整改进展情况：正在推进（整改时限：立行立改）/' \
+	data/reports/000_a1366bfb9f000996.txt >"$tmp/imm.txt"
+DUBAN_TODAY=2025-07-01 "$bin" -f "$tmp/imm.db" import "$tmp/imm.txt" >/dev/null 2>&1
+"$bin" -f "$tmp/imm.db" list --overdue >"$tmp/imm.list"
+has "an open 立行立改 item is overdue from its report's day" "$tmp/imm.list" '^ +1  磴口县 +1 +推进中 +立行立改 +14天  '
+expect "only the open 立行立改 item is overdue there" test "$(wc -l <"$tmp/imm.list")" -eq 2
 "$bin" -f "$db" list --state 滞后，未开始 >"$tmp/st"
 hasnt "--state 滞后,未开始: nothing else" "$tmp/st" ' (已完成|推进中|序时进度|待验收|已销号) '
 "$bin" -f "$db" list --state pending >"$tmp/st2"
