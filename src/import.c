@@ -219,6 +219,10 @@ static void count_stats(const struct parser *ps, struct import_report *r)
 
 static void parser_free(struct parser *ps)
 {
+	for (size_t i = 0; i < ps->nowned; i++)
+		free(ps->owned[i]);
+	free(ps->owned);
+	free(ps->breaks);
 	for (size_t w = 0; w < ps->nwarn; w++)
 		free(ps->warn[w]);
 	free(ps->warn);
@@ -313,7 +317,7 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 	norm = malloc(ulen + 1);
 	if (!norm)
 		goto oom;
-	nlen = import_lines_normalise(utf8, ulen, norm);
+	nlen = import_lines_normalise(&ps, utf8, ulen, norm);
 	free(utf8);
 	utf8 = NULL;
 	clean = text_sanitize(norm, nlen, 1);

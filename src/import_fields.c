@@ -592,6 +592,32 @@ char *import_take_nonempty(struct parser *ps, struct sbuf *b)
 	return s;
 }
 
+
+/* An item's number as stored: as printed, but full-width digits and circled numbers made
+ * ASCII digits ("１２" and "⑫" are "12"), so the same report re-imported from another
+ * encoding or layout matches every item. */
+static char *item_number(struct parser *ps, const struct marker *m, const char *s, size_t len)
+{
+	char buf[32];
+	size_t o = 0, n;
+
+	if (m->style == ST_CIRCLED) {
+		snprintf(buf, sizeof buf, "%d", m->num);
+		return import_dup_clean(ps, buf, strlen(buf));
+	}
+	for (size_t i = 0; i < len && o + 4 < sizeof buf; i += n) {
+		uint32_t cp = cp_at(s, len, i, &n);
+		if (cp >= 0xFF10 && cp <= 0xFF19) {
+			buf[o++] = (char)('0' + (cp - 0xFF10));
+		} else {
+			if (o + n >= sizeof buf)
+				break;
+			memcpy(buf + o, s + i, n);
+			o += n;
+		}
+	}
+	return import_dup_clean(ps, buf, o);
+}
 int import_fields_fill(struct parser *ps, size_t k, struct import_item *item)
 {
 	const struct pitem *pi = &ps->items[k];
@@ -602,7 +628,7 @@ int import_fields_fill(struct parser *ps, size_t k, struct import_item *item)
 	memset(&f, 0, sizeof f);
 	memset(item, 0, sizeof *item);
 	item->line = L->no > INT32_MAX ? INT32_MAX : (int)L->no;
-	item->no = import_dup_clean(ps, L->s + L->mk.no_off, L->mk.no_len);
+	item->no = item_number(ps, &L->mk, L->s + L->mk.no_off, L->mk.no_len);
 	read_item(ps, pi->line, end, &f);
 	item->text = sb_take(ps, &f.text);
 	if (!item->text && !ps->oom)

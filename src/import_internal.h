@@ -25,6 +25,9 @@ enum style {
 	ST_CIRCLED,      /* ① */
 	ST_CN_SHI,       /* 一是 (measures only) */
 	ST_CN_DI,        /* 第一个方面， 第一部分 (headings only) */
+	ST_DI_XIANG,     /* 第1项 第一项 第1个问题 */
+	ST_WENTI,        /* 问题1： */
+	ST_PLAIN_HEAD,   /* a heading without a number, "……方面" (set by the structure stage) */
 	ST_COUNT
 };
 
@@ -35,6 +38,7 @@ struct marker {
 	size_t no_off;    /* the number as printed: "1", "四十九", or "第一个方面" for ST_CN_DI */
 	size_t no_len;
 	int decimal;      /* "7.9公里": a digit right after the dot */
+	int wide;         /* past MAX_NUM: "2014、" is a year unless it continues an item chain */
 };
 
 enum label_kind {
@@ -66,6 +70,9 @@ struct line {
 	size_t inl_off, inl_value_off;
 	unsigned char paren; /* the label is inside a parenthesis: "（整改时限：2024年底）" */
 	unsigned char skip; /* between （下转第7版） and （上接…）: not part of the list */
+	unsigned char page; /* a form feed came before it: a page starts here */
+	struct marker wide; /* a number past MAX_NUM ("1000.", "2014、"): text unless the item
+	                     * chain continues with it (then it becomes mk) */
 };
 
 struct sbuf {
@@ -104,6 +111,12 @@ struct parser {
 	size_t list_end; /* the line where the last item's content stops */
 	size_t furniture; /* page furniture lines dropped by the lines stage */
 	size_t untaken;   /* numbered lines with labels the chain did not take */
+	size_t *breaks;   /* 1-based lines a form feed was in (page breaks) */
+	size_t nbreaks;
+	char **owned;     /* line texts the lines stage rebuilt (joined rows, repaired labels) */
+	size_t nowned, capowned;
+	size_t max_line;  /* bytes of the longest line */
+	size_t max_line_no;
 };
 
 #define MAX_NUM 999
@@ -274,7 +287,7 @@ int import_cn_number(const char *s, size_t len, size_t i, size_t *used);
 int import_marker_parse(const char *s, size_t len, struct marker *m);
 
 /*  (import_lines.c) */
-size_t import_lines_normalise(const char *in, size_t len, char *out);
+size_t import_lines_normalise(struct parser *ps, const char *in, size_t len, char *out);
 
 /*  (import_lines.c) */
 int import_lines_binary(const char *s, size_t len, size_t *at);

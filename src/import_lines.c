@@ -93,7 +93,7 @@ static int parse_arabic(const char *s, size_t len, size_t i, size_t *used)
 	uint32_t cp;
 
 	while (j < len && is_digit_cp(cp = cp_at(s, len, j, &n))) {
-		if (++digits > 3)
+		if (++digits > 7)
 			return -1;
 		v = v * 10 + (int)(cp >= 0xFF10 ? cp - 0xFF10 : cp - '0');
 		j += n;
@@ -140,8 +140,15 @@ int import_marker_parse(const char *s, size_t len, struct marker *m)
 			m->num = v;
 			return 1;
 		}
-		if (cp != '.' && cp != 0xFF0E && cp != 0x3001) /* . ． 、 */
-			return 0;
+		if (cp != '.' && cp != 0xFF0E && cp != 0x3001) { /* . ． 、 */
+			/* "1 ." — PDF text puts a space before the dot */
+			size_t k = skip_spaces(s, len, j);
+			uint32_t c2 = cp_at(s, len, k, &n);
+			if (k == j || (c2 != '.' && c2 != 0xFF0E && c2 != 0x3001))
+				return 0;
+			j = k;
+			cp = c2;
+		}
 		j += n;
 		m->decimal = cp != 0x3001 && is_digit_cp(cp_at(s, len, j, &n));
 		m->style = ST_ARABIC;
@@ -160,11 +167,28 @@ int import_marker_parse(const char *s, size_t len, struct marker *m)
 		j += n;
 	} else if (cp == 0x7B2C) { /* 第 */
 		static const char *const kinds[] = {"个方面", "方面", "部分", "类问题", "类"};
-		size_t k;
+		size_t k, no_at;
 		j = n;
+		j = skip_spaces(s, len, j);
+		no_at = j;
 		if ((v = import_cn_number(s, len, j, &used)) < 0 && (v = parse_arabic(s, len, j, &used)) < 0)
 			return 0;
-		j += used;
+		j = skip_spaces(s, len, j + used);
+		if (has_prefix(s + j, len - j, "项") || has_prefix(s + j, len - j, "个问题")) {
+			/* 第1项 / 第1个问题: an item number */
+			j += has_prefix(s + j, len - j, "项") ? strlen("项") : strlen("个问题");
+			cp = cp_at(s, len, j, &n);
+			if (cp == 0xFF1A || cp == ':' || cp == 0x3001 || cp == 0xFF0C || cp == ',' ||
+			    cp == '.' || cp == 0xFF0E)
+				j += n;
+			m->style = ST_DI_XIANG;
+			m->no_off = no_at;
+			m->no_len = used;
+			m->num = v;
+			m->wide = v > MAX_NUM;
+			m->len = skip_spaces(s, len, j);
+			return 1;
+		}
 		for (k = 0; k < sizeof kinds / sizeof *kinds; k++)
 			if (has_prefix(s + j, len - j, kinds[k]))
 				break;
@@ -178,15 +202,31 @@ int import_marker_parse(const char *s, size_t len, struct marker *m)
 		if (cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == ':' || cp == ',' ||
 		    cp == '.' || cp == 0xFF0E)
 			j += n;
-	} else if (cp >= 0x2460 && cp <= 0x2473) { /* ① … ⑳ */
-		v = (int)(cp - 0x2460) + 1;
+	} else if ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x3251 && cp <= 0x325F) ||
+	           (cp >= 0x32B1 && cp <= 0x32BF)) { /* ① … ⑳, ㉑ … ㉟, ㊱ … ㊿ */
+		v = cp <= 0x2473 ? (int)(cp - 0x2460) + 1
+		  : cp <= 0x325F ? (int)(cp - 0x3251) + 21 : (int)(cp - 0x32B1) + 36;
 		m->style = ST_CIRCLED;
 		m->no_len = n;
 		j = n;
+	} else if (has_prefix(s, len, "问题")) { /* 问题1： */
+		size_t k = skip_spaces(s, len, strlen("问题"));
+		if ((v = parse_arabic(s, len, k, &used)) < 0)
+			return 0;
+		m->no_off = k;
+		m->no_len = used;
+		j = k + used;
+		cp = cp_at(s, len, j, &n);
+		if (!(cp == 0xFF1A || cp == ':' || cp == 0x3001 || cp == '.' || cp == 0xFF0E ||
+		      is_space_cp(cp)))
+			return 0;
+		j += n;
+		m->style = ST_WENTI;
 	} else {
 		return 0;
 	}
 	m->num = v;
+	m->wide = v > MAX_NUM;
 	m->len = skip_spaces(s, len, j);
 	return 1;
 }
@@ -194,13 +234,23 @@ int import_marker_parse(const char *s, size_t len, struct marker *m)
 /* Copies the UTF-8 text with every line end (CRLF, CR, LF, U+2028, U+2029) as '\n', terminal
  * escape sequences (ESC [ … final, ESC ] … BEL, C1 CSI) and Word's [bookmark: …] tags removed.
  * Line numbers stay those of the file. The result is len bytes at most. */
-size_t import_lines_normalise(const char *in, size_t len, char *out)
+size_t import_lines_normalise(struct parser *ps, const char *in, size_t len, char *out)
 {
-	size_t i = 0, o = 0;
+	size_t i = 0, o = 0, line = 1, cap = 0;
 
 	while (i < len) {
 		unsigned char c = (unsigned char)in[i];
-		if (c == '\r') {
+		if (c == '\n') {
+			line++;
+			out[o++] = in[i++];
+		} else if (c == '\f') {
+			/* A page break: dropped, its line remembered (a running header may follow). */
+			if ((ps->nbreaks == 0 || ps->breaks[ps->nbreaks - 1] != line) &&
+			    import_grow(ps, (void **)&ps->breaks, &cap, ps->nbreaks + 1, sizeof *ps->breaks) == 0)
+				ps->breaks[ps->nbreaks++] = line;
+			i++;
+		} else if (c == '\r') {
+			line++;
 			out[o++] = '\n';
 			i += (i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
 		} else if (c == 0x1B || (c == 0xC2 && i + 1 < len && (unsigned char)in[i + 1] == 0x9B)) {
@@ -226,6 +276,7 @@ size_t import_lines_normalise(const char *in, size_t len, char *out)
 			i = j;
 		} else if (c == 0xE2 && i + 2 < len && (unsigned char)in[i + 1] == 0x80 &&
 		           ((unsigned char)in[i + 2] == 0xA8 || (unsigned char)in[i + 2] == 0xA9)) {
+			line++;
 			out[o++] = '\n';
 			i += 3;
 		} else if (c == '[' && len - i >= 10 && memcmp(in + i, "[bookmark:", 10) == 0) {
@@ -296,27 +347,28 @@ int import_lines_html(const char *s, size_t len)
 	return 0;
 }
 
-/* The last non-blank line before the last one read, or NULL. */
-static const struct line *previous_text(const struct parser *ps)
+/* The last non-blank line before line i, or NULL. */
+static const struct line *previous_text(const struct parser *ps, size_t i)
 {
-	for (size_t i = ps->n - 1; i-- > 0;)
+	while (i-- > 0)
 		if (ps->lines[i].len)
 			return &ps->lines[i];
 	return NULL;
 }
 
-/* Sets the label of the line just read (the last of ps->lines). A bare label, "整改措施" alone,
- * counts only after the end of a sentence: after "…反馈意见整改" it is the rest of a wrapped
- * heading. A label in parentheses on its own line, "（整改时限：2024年底）" wrapped away from
- * its status line, counts without its parentheses. */
-static void classify_label(struct parser *ps, struct line *L)
+/* Sets the label of line i. A bare label, "整改措施" alone, counts only after the end of a
+ * sentence: after "…反馈意见整改" it is the rest of a wrapped heading. A label in parentheses
+ * on its own line, "（整改时限：2024年底）" wrapped away from its status line, counts without
+ * its parentheses. */
+static void classify_label(struct parser *ps, size_t i)
 {
+	struct line *L = &ps->lines[i];
 	size_t n, open;
 
 	L->label = import_label_at(L->s, L->len, &L->value_off, LABEL_BARE | LABEL_LOOSE);
 	if (L->label && L->value_off == L->len && !find_lit(L->s, L->len, "：") &&
 	    !find_lit(L->s, L->len, ":") && !has_prefix(L->s, L->len, "【")) {
-		const struct line *P = previous_text(ps);
+		const struct line *P = previous_text(ps, i);
 		if (P) {
 			uint32_t cp = cp_before(P->s, P->len, &n);
 			if (!(is_final_cp(cp) || is_close_paren(cp) || cp == 0xFF1A || cp == ':' ||
@@ -335,10 +387,303 @@ static void classify_label(struct parser *ps, struct line *L)
 	}
 }
 
-/* Splits the sanitised text into trimmed lines and classifies each. */
+/* A new text for line L: a then b, owned by the parser. */
+static int set_text(struct parser *ps, struct line *L, const char *a, size_t al, const char *b,
+                    size_t bl)
+{
+	char *t;
+
+	if (import_grow(ps, (void **)&ps->owned, &ps->capowned, ps->nowned + 1, sizeof *ps->owned) < 0)
+		return -1;
+	if (!(t = malloc(al + bl + 1))) {
+		ps->oom = 1;
+		return -1;
+	}
+	memcpy(t, a, al);
+	memcpy(t + al, b, bl);
+	t[al + bl] = '\0';
+	ps->owned[ps->nowned++] = t;
+	L->s = t;
+	L->len = al + bl;
+	return 0;
+}
+
+/* Drops the lines marked in drop (furniture, rows joined to the line above). */
+static void compact_lines(struct parser *ps, const unsigned char *drop)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < ps->n; i++)
+		if (!drop[i])
+			ps->lines[o++] = ps->lines[i];
+	ps->n = o;
+}
+
+/* ---- page furniture ---- */
+
+static int only_digits(const char *s, size_t len, long *v)
+{
+	size_t n, digits = 0;
+
+	*v = 0;
+	for (size_t i = 0; i < len; i += n) {
+		uint32_t cp = cp_at(s, len, i, &n);
+		if (!is_digit_cp(cp) || ++digits > 4)
+			return 0;
+		*v = *v * 10 + (long)(cp >= 0xFF10 ? cp - 0xFF10 : cp - '0');
+	}
+	return digits > 0;
+}
+
+/* A page number line: "— 3 —", "- 3 -", "－3－", "第 3 页", "第 3 页 共 9 页", "3/9",
+ * "第3页/共9页". A bare "3" is decided by its neighbours (mark_furniture). */
+static int page_number_line(const char *s, size_t len)
+{
+	size_t n, digits = 0, dashes = 0, other = 0;
+	int di = 0, ye = 0, slash = 0;
+
+	if (len == 0 || len > 64)
+		return 0;
+	for (size_t i = 0; i < len; i += n) {
+		uint32_t cp = cp_at(s, len, i, &n);
+		if (is_digit_cp(cp))
+			digits++;
+		else if (cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0xFF0D || cp == 0x2015 ||
+		         cp == 0x2500 || cp == 0x2212)
+			dashes++;
+		else if (cp == 0x7B2C) /* 第 */
+			di++;
+		else if (cp == 0x9875) /* 页 */
+			ye++;
+		else if (cp == '/' || cp == 0xFF0F)
+			slash++;
+		else if (cp != 0x5171 && !is_space_cp(cp)) /* 共 */
+			other++;
+	}
+	if (digits == 0 || digits > 8 || other)
+		return 0;
+	if (dashes >= 2 && !di && !ye && !slash)
+		return 1; /* — 3 — */
+	if (ye && !dashes)
+		return 1; /* 第 3 页 共 9 页 */
+	return slash == 1 && !dashes && !di && !ye; /* 3/9 */
+}
+
+/* Marks page furniture: page number lines, bare page numbers that count up with another one,
+ * and a running header — a short line printed again and again next to page numbers or page
+ * breaks. None of it belongs to an item; ps->furniture counts it. */
+static void mark_furniture(struct parser *ps, unsigned char *drop)
+{
+	long *bare = malloc((ps->n + 1) * sizeof *bare);
+	unsigned char *near = calloc(ps->n + 1, 1);
+	size_t *last_seen = NULL;
+	long maxv = -1;
+
+	if (!bare || !near) {
+		free(bare);
+		free(near);
+		ps->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct line *L = &ps->lines[i];
+		long v;
+		bare[i] = -1;
+		if (page_number_line(L->s, L->len))
+			drop[i] = 1;
+		else if (only_digits(L->s, L->len, &v) && v < 10000) {
+			bare[i] = v;
+			if (v > maxv)
+				maxv = v;
+		}
+	}
+	/* A bare number is a page number when the one before or after it is on a page nearby. */
+	if (maxv >= 0 && (last_seen = malloc((size_t)(maxv + 2) * sizeof *last_seen))) {
+		for (long v = 0; v <= maxv + 1; v++)
+			last_seen[v] = SIZE_MAX;
+		for (size_t i = 0; i < ps->n; i++) {
+			long v = bare[i];
+			if (v < 0)
+				continue;
+			if ((v > 0 && last_seen[v - 1] != SIZE_MAX && i - last_seen[v - 1] < 400)) {
+				drop[i] = 1;
+				drop[last_seen[v - 1]] = 1;
+			}
+			last_seen[v] = i;
+		}
+		free(last_seen);
+	}
+	/* Lines near a page mark: the two text lines before and after each. */
+	for (size_t i = 0; i < ps->n; i++) {
+		if (!drop[i] && !ps->lines[i].page)
+			continue;
+		for (size_t j = i, k = 0; j-- > 0 && k < 2;)
+			if (ps->lines[j].len && !drop[j]) {
+				near[j] = 1;
+				k++;
+			}
+		for (size_t j = drop[i] ? i + 1 : i, k = 0; j < ps->n && k < 2; j++)
+			if (ps->lines[j].len && !drop[j]) {
+				near[j] = 1;
+				k++;
+			}
+	}
+	/* A running header: the same short line near page marks twice or more. */
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct line *L = &ps->lines[i];
+		size_t seen = 0;
+		if (!near[i] || drop[i] || L->len == 0 || L->len > 120 || find_lit(L->s, L->len, "。"))
+			continue;
+		for (size_t j = 0; j < ps->n && seen < 2; j++)
+			if (near[j] && ps->lines[j].len == L->len && memcmp(ps->lines[j].s, L->s, L->len) == 0)
+				seen++;
+		if (seen >= 2)
+			for (size_t j = 0; j < ps->n; j++)
+				if (near[j] && ps->lines[j].len == L->len &&
+				    memcmp(ps->lines[j].s, L->s, L->len) == 0)
+					drop[j] = 1;
+	}
+	for (size_t i = 0; i < ps->n; i++)
+		ps->furniture += drop[i] && ps->lines[i].len > 0;
+	free(bare);
+	free(near);
+}
+
+/* ---- labels broken over two lines ---- */
+
+/* "整改进展情" | "况：已完成": a label whose start ends line i and whose rest starts the next
+ * text line is moved whole to that line. */
+static int repair_split_labels(struct parser *ps)
+{
+	for (size_t i = 0; i + 1 < ps->n; i++) {
+		struct line *A = &ps->lines[i], *B;
+		size_t j = i + 1, colon = SIZE_MAX, n, cps = 0, off;
+		char buf[160];
+
+		if (A->len == 0)
+			continue;
+		while (j < ps->n && ps->lines[j].len == 0 && j < i + 3)
+			j++;
+		if (j >= ps->n || ps->lines[j].len == 0)
+			continue;
+		B = &ps->lines[j];
+		for (size_t k = 0; k < B->len && cps <= 8; k += n, cps++) {
+			uint32_t cp = cp_at(B->s, B->len, k, &n);
+			if (cp == 0xFF1A || cp == ':') {
+				colon = k;
+				break;
+			}
+		}
+		if (colon == SIZE_MAX || import_label_at(B->s, B->len, &off, 0))
+			continue;
+		/* The longest tail of A that, with B's start, is a label ending right at the colon. */
+		for (size_t take = 7; take >= 1; take--) {
+			size_t p = A->len, m, got = 0, plen, colon_len;
+			while (p > 0 && got < take) {
+				cp_before(A->s, p, &m);
+				p -= m;
+				got++;
+			}
+			if (got < take)
+				continue;
+			plen = A->len - p;
+			cp_at(B->s, B->len, colon, &colon_len);
+			if (plen + colon + colon_len >= sizeof buf)
+				continue;
+			if (p > 0) {
+				uint32_t before = cp_before(A->s, p, &m);
+				if (!(is_final_cp(before) || is_space_cp(before) || is_close_paren(before)))
+					continue;
+			}
+			memcpy(buf, A->s + p, plen);
+			memcpy(buf + plen, B->s, colon + colon_len);
+			if (import_label_at(buf, plen + colon + colon_len, &off, 0) == LB_NONE ||
+			    off != plen + colon + colon_len)
+				continue;
+			if (set_text(ps, B, A->s + p, plen, B->s, B->len) < 0)
+				return -1;
+			A->len = p;
+			trim(&A->s, &A->len);
+			break;
+		}
+	}
+	return 0;
+}
+
+/* ---- rows of a re-wrapped text ---- */
+
+/* Whether a line starts something of its own: a numbering marker or a label. */
+static int starts_structure(const struct line *L)
+{
+	struct marker m;
+	size_t off;
+
+	if (import_marker_parse(L->s, L->len, &m) && !m.decimal)
+		return 1;
+	return import_label_at(L->s, L->len, &off, 0) != LB_NONE;
+}
+
+/* A text extracted from a PDF, or re-wrapped by a mail program, breaks every line at the same
+ * width: most lines are then as wide as the widest (or one column less, where a wide character
+ * did not fit). When that is so, a full row goes on in the next line unless the next one
+ * starts a numbered line or a label, and the rows are joined back into one line. */
+static int unwrap_rows(struct parser *ps, unsigned char *drop)
+{
+	int *width = malloc((ps->n + 1) * sizeof *width), max = 0;
+	size_t text = 0, hist[202] = {0}, best = 0, wider = 0;
+
+	if (!width) {
+		ps->oom = 1;
+		return -1;
+	}
+	for (size_t i = 0; i < ps->n; i++) {
+		width[i] = ps->lines[i].len ? text_width(ps->lines[i].s, ps->lines[i].len) : 0;
+		if (ps->lines[i].len) {
+			text++;
+			hist[width[i] > 201 ? 201 : width[i]]++;
+		}
+	}
+	/* The wrap width: the W with most rows W or W-1 wide. A few rows may be wider (a word or
+	 * a marker the wrapping kept whole). */
+	for (int w = 8; w <= 200; w++)
+		if (hist[w] + hist[w - 1] > best) {
+			best = hist[w] + hist[w - 1];
+			max = w;
+		}
+	for (int w = max + 1; w <= 201; w++)
+		wider += hist[w];
+	if (best < 4 || best * 4 < text || wider * 10 > text) {
+		free(width);
+		return 0;
+	}
+	for (size_t i = 0; i < ps->n; i++) {
+		struct line *L = &ps->lines[i];
+		size_t j = i + 1;
+		int last = width[i];
+		if (drop[i] || L->len == 0)
+			continue;
+		while (last >= max - 1 && j < ps->n && ps->lines[j].len > 0 &&
+		       !starts_structure(&ps->lines[j])) {
+			if (set_text(ps, L, L->s, L->len, ps->lines[j].s, ps->lines[j].len) < 0) {
+				free(width);
+				return -1;
+			}
+			last = width[j];
+			drop[j] = 1;
+			j++;
+		}
+		i = j - 1;
+	}
+	free(width);
+	return 0;
+}
+
+/* Splits the sanitised text into trimmed lines, drops page furniture, mends labels broken over
+ * two lines and rows of a re-wrapped text, and classifies each line (marker, labels). */
 int import_lines_split(struct parser *ps, const char *s, size_t len)
 {
-	size_t cap = 0, i = 0;
+	size_t cap = 0, i = 0, b = 0;
+	unsigned char *drop;
 
 	while (i <= len) {
 		const char *nl = memchr(s + i, '\n', len - i);
@@ -352,19 +697,48 @@ int import_lines_split(struct parser *ps, const char *s, size_t len)
 		memset(L, 0, sizeof *L);
 		L->s = s + i;
 		L->len = e - i;
+		if (L->len > ps->max_line) {
+			ps->max_line = L->len;
+			ps->max_line_no = ps->n;
+		}
 		trim(&L->s, &L->len);
 		L->no = ps->n;
-		if (L->len > 0 && !import_marker_parse(L->s, L->len, &L->mk))
-			classify_label(ps, L);
-		if (L->len > 0)
-			L->inl = import_label_find_inline(L->s, L->len,
-			                           L->label ? L->value_off : L->mk.style ? L->mk.len : 0,
-			                           &L->inl_off, &L->inl_value_off);
+		while (b < ps->nbreaks && ps->breaks[b] < L->no)
+			b++;
+		L->page = b < ps->nbreaks && ps->breaks[b] == L->no;
 		i = e + 1;
 		if (!nl)
 			break;
 	}
-	return 0;
+	if (!(drop = calloc(ps->n + 1, 1))) {
+		ps->oom = 1;
+		return -1;
+	}
+	mark_furniture(ps, drop);
+	compact_lines(ps, drop);
+	memset(drop, 0, ps->n + 1);
+	if (ps->oom || repair_split_labels(ps) < 0 || unwrap_rows(ps, drop) < 0) {
+		free(drop);
+		return -1;
+	}
+	compact_lines(ps, drop);
+	free(drop);
+	for (size_t k = 0; k < ps->n; k++) {
+		struct line *L = &ps->lines[k];
+		if (L->len > 0 && !import_marker_parse(L->s, L->len, &L->mk))
+			classify_label(ps, k);
+		if (L->mk.wide) {
+			/* a year or a count until the chain says otherwise */
+			L->wide = L->mk;
+			memset(&L->mk, 0, sizeof L->mk);
+			classify_label(ps, k);
+		}
+		if (L->len > 0)
+			L->inl = import_label_find_inline(L->s, L->len,
+			                                  L->label ? L->value_off : L->mk.style ? L->mk.len : 0,
+			                                  &L->inl_off, &L->inl_value_off);
+	}
+	return ps->oom ? -1 : 0;
 }
 
 /* （下转第7版） and the like: the list continues in another part of the paper. */

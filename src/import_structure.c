@@ -15,13 +15,13 @@
 static int item_capable(enum style st)
 {
 	return st == ST_ARABIC || st == ST_ARABIC_PAREN || st == ST_CN || st == ST_CN_PAREN ||
-	       st == ST_CIRCLED;
+	       st == ST_CIRCLED || st == ST_DI_XIANG || st == ST_WENTI;
 }
 
 static int heading_capable(enum style st)
 {
 	return st == ST_ARABIC || st == ST_ARABIC_PAREN || st == ST_CN || st == ST_CN_PAREN ||
-	       st == ST_CN_DI;
+	       st == ST_CN_DI || st == ST_PLAIN_HEAD;
 }
 
 /* next_struct[i]: the first non-blank, non-skipped line at or after i that is numbered or
@@ -147,7 +147,8 @@ int import_structure_chain(struct parser *ps, const size_t *nx, size_t first_anc
 		return -1;
 	}
 	for (size_t i = 0; i < ps->n; i++)
-		if (ps->lines[i].mk.style == ps->item_style && !ps->lines[i].skip)
+		if ((ps->lines[i].mk.style == ps->item_style || ps->lines[i].wide.style == ps->item_style) &&
+		    !ps->lines[i].skip)
 			cand[nc++] = i;
 	for (size_t k = 0; k < MAX_NUM + 2; k++) {
 		last_any[k] = SIZE_MAX;
@@ -156,7 +157,9 @@ int import_structure_chain(struct parser *ps, const size_t *nx, size_t first_anc
 	}
 	for (size_t c = nc; c-- > 0;) {
 		int num = ps->lines[cand[c]].mk.num, st = strength(ps, nx, cand[c]);
-		next_stronger[c] = SIZE_MAX;
+		next_stronger[c] = next_plus1[c] = SIZE_MAX;
+		if (ps->lines[cand[c]].wide.style)
+			continue;
 		for (int s = st + 1; s < 4; s++)
 			if (last_at[num][s] < next_stronger[c])
 				next_stronger[c] = last_at[num][s];
@@ -166,6 +169,8 @@ int import_structure_chain(struct parser *ps, const size_t *nx, size_t first_anc
 	}
 	for (start = 0; start < nc && cand[start] != first_anchor; start++)
 		;
+	while (start < nc && ps->lines[cand[start]].wide.style)
+		start++;
 	/* Items before the first anchor that lead up to it (a first item printed without status). */
 	while (start > 0 && start < nc && ps->lines[cand[start]].mk.num > 1 &&
 	       ps->lines[cand[start - 1]].mk.num == ps->lines[cand[start]].mk.num - 1 &&
@@ -179,7 +184,17 @@ int import_structure_chain(struct parser *ps, const size_t *nx, size_t first_anc
 	for (size_t c = start + 1; c < nc; c++) {
 		size_t i = cand[c];
 		int num = ps->lines[i].mk.num, sure = strength(ps, nx, i) == 3;
-		if (num == expected) {
+		if (ps->lines[i].wide.style) {
+			/* A number past MAX_NUM is an item only where it continues the chain: "1000." after
+			 * item 999, never "2014、" inside a text. */
+			struct line *L = &ps->lines[i];
+			if (L->wide.num != expected)
+				continue;
+			L->mk = L->wide;
+			memset(&L->wide, 0, sizeof L->wide);
+			L->label = LB_NONE;
+			num = L->mk.num;
+		} else if (num == expected) {
 			if (next_stronger[c] != SIZE_MAX &&
 			    (next_plus1[c] == SIZE_MAX || next_stronger[c] < next_plus1[c]))
 				continue;
@@ -233,10 +248,39 @@ static int heading_ok(struct parser *ps, size_t first, size_t end)
 }
 
 /* The heading block that ends right before line `to`, not reaching below `lower`. */
+/* A category heading printed without a number: "……方面", "关于“……”方面的问题" — short, no
+ * sentence punctuation, and after the end of a sentence (else it is the tail of one). */
+static int plain_heading(const struct parser *ps, size_t j, size_t lower)
+{
+	static const char *const ends[] = {"方面", "方面的问题", "方面问题", "方面存在的问题"};
+	const struct line *L = &ps->lines[j];
+	int end_ok = 0;
+	size_t n;
+
+	if (L->mk.style || L->label || L->inl || L->len == 0 || count_cps(L->s, L->len) > 60 ||
+	    find_lit(L->s, L->len, "。") || find_lit(L->s, L->len, "；"))
+		return 0;
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+		end_ok |= has_suffix(L->s, L->len, ends[k]);
+	if (!end_ok && !(has_prefix(L->s, L->len, "关于") && has_suffix(L->s, L->len, "问题")))
+		return 0;
+	while (j-- > 0) {
+		const struct line *P = &ps->lines[j];
+		uint32_t cp;
+		if (P->skip)
+			continue;
+		if (is_blank(P))
+			return 1; /* a paragraph of its own */
+		cp = cp_before(P->s, P->len, &n);
+		return is_final_cp(cp) || is_close_paren(cp) || P->mk.style == ST_PLAIN_HEAD;
+	}
+	return 1;
+}
+
 static int find_heading(struct parser *ps, size_t lower, size_t to, struct head *h)
 {
 	size_t j = to, text = 0;
-	const struct line *L;
+	struct line *L;
 
 	for (;;) {
 		if (j <= lower)
@@ -248,6 +292,11 @@ static int find_heading(struct parser *ps, size_t lower, size_t to, struct head 
 			return 0;
 		if (L->mk.style)
 			break;
+		if (text == 0 && plain_heading(ps, j, lower)) {
+			memset(&L->mk, 0, sizeof L->mk);
+			L->mk.style = ST_PLAIN_HEAD;
+			break;
+		}
 		if (++text > 3)
 			return 0;
 	}
@@ -467,7 +516,8 @@ int import_structure_categories(struct parser *ps, struct import_report *r)
 				if (!(cur = add_category(ps, r, &catcap)))
 					goto fail;
 				itemcap = 0;
-				cur->label = import_dup_clean(ps, L->s + L->mk.no_off, L->mk.no_len);
+				cur->label = L->mk.no_len ? import_dup_clean(ps, L->s + L->mk.no_off, L->mk.no_len)
+				                          : NULL;
 				import_lines_join(ps, &b, hd->first, L->mk.len, hd->end);
 				cur->title = import_take_nonempty(ps, &b);
 				import_buf_free(&b);
