@@ -22,6 +22,10 @@ int cmd_show(struct db *db, int argc, char **argv);
 /* duban export [--format json|csv] [--bom] [--encoding ENC] [-o FILE] (cmd_export.c). */
 int cmd_export(struct db *db, int argc, char **argv);
 
+/* duban check (cmd_check.c): SQLite's integrity check and the history's hash chain; names
+ * the first history row that does not verify and exits 1. */
+int cmd_check(struct db *db, int argc, char **argv);
+
 /* Splits "a/b/c" (also "a b c" or "a>b>c") in place into at most max names; returns the count.
  * Shared by import (gazetteer lines) and region add (cmd_import.c). */
 size_t cmd_split_path(char *line, char **names, size_t max);

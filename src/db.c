@@ -3,17 +3,32 @@
  * append-only history. The only SQL outside db_board.c. Never prints, never exits. */
 #include "db.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db_internal.h"
+#include "db_sha256.h"
+#include "msg.h"
 #include "text.h"
 
 struct db {
 	sqlite3 *conn;
 	char *who;
+	char *path; /* as given to db_open_mode */
+	/* What the history triggers record for the change being written (duban_source,
+	 * duban_reason, duban_undo_of); set only around a change, reset after it. */
+	const char *source, *reason;
+	int64_t undo_of;
+	int publishing; /* import's publish(): listing added items is not a change */
+	int readonly;
+	int busy_ms;
 	char err[512];
 };
 
@@ -42,8 +57,72 @@ int db_fail(struct db *db, const char *fmt, ...)
 	return -1;
 }
 
+/* Who holds the write lock of a WAL database: the process with the lock byte of the -shm file
+ * locked (SQLite's unix VFS locks byte 120 for the writer), and its user. Fills buf with
+ * "用户 (进程 N)" and returns 0, or -1 when nobody can be named. */
+static int lock_holder(const struct db *db, char *buf, size_t size)
+{
+	char shm[4096], proc[64];
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 120, .l_len = 1};
+	struct stat sb;
+	struct passwd *pw;
+	int fd;
+
+	if (!db->path || strcmp(db->path, ":memory:") == 0 ||
+	    (size_t)snprintf(shm, sizeof shm, "%s-shm", db->path) >= sizeof shm)
+		return -1;
+	if ((fd = open(shm, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return -1;
+	/* F_GETLK on a read-only descriptor still reports a conflicting write lock. */
+	fl.l_type = F_RDLCK;
+	if (fcntl(fd, F_GETLK, &fl) < 0 || fl.l_type == F_UNLCK || fl.l_pid <= 0) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	snprintf(proc, sizeof proc, "/proc/%ld", (long)fl.l_pid);
+	if (stat(proc, &sb) == 0 && (pw = getpwuid(sb.st_uid)) && pw->pw_name)
+		snprintf(buf, size, tr("%s（进程 %ld）"), pw->pw_name, (long)fl.l_pid);
+	else
+		snprintf(buf, size, tr("进程 %ld"), (long)fl.l_pid);
+	return 0;
+}
+
 int db_fail_sqlite(struct db *db, const char *what)
 {
+	int code = sqlite3_extended_errcode(db->conn);
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: {
+		char who[160];
+
+		if (lock_holder(db, who, sizeof who) == 0)
+			return db_fail(db, tr("%s：数据库正由 %s 写入，等了 %d 毫秒仍未释放；什么都没有写入，"
+			                      "可以放心重试（等待时间由 DUBAN_BUSY_TIMEOUT 设定）"),
+			               what, who, db->busy_ms);
+		return db_fail(db, tr("%s：数据库正被另一个程序写入，等了 %d 毫秒仍未释放；什么都没有"
+		                      "写入，可以放心重试（等待时间由 DUBAN_BUSY_TIMEOUT 设定）"),
+		               what, db->busy_ms);
+	}
+	case SQLITE_FULL:
+		return db_fail(db, tr("%s：磁盘已满，什么都没有写入；腾出空间后重试"), what);
+	case SQLITE_READONLY:
+		if (code == SQLITE_READONLY_DIRECTORY || code == SQLITE_READONLY_CANTINIT ||
+		    code == SQLITE_READONLY_CANTLOCK)
+			return db_fail(db, tr("%s：数据库所在的目录不可写（SQLite 需要在那里建立 -wal 和 "
+			                      "-shm 文件），什么都没有写入"),
+			               what);
+		return db_fail(db, tr("%s：数据库以只读方式打开（文件不可写），什么都没有写入"), what);
+	case SQLITE_IOERR:
+		if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
+		    code == SQLITE_IOERR_TRUNCATE)
+			return db_fail(db, tr("%s：写入磁盘失败（磁盘可能已满或出错），什么都没有写入：%s"),
+			               what, sqlite3_errmsg(db->conn));
+		break;
+	default:
+		break;
+	}
 	return db_fail(db, "%s: %s", what, sqlite3_errmsg(db->conn));
 }
 
@@ -82,7 +161,7 @@ static sqlite3_stmt *prepare(struct db *db, const char *sql)
 	sqlite3_stmt *st = NULL;
 
 	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_fail_sqlite(db, "prepare");
+		db_fail_sqlite(db, tr("准备查询"));
 		return NULL;
 	}
 	return st;
@@ -111,9 +190,18 @@ static int migrate(struct db *db)
 		return -1;
 	version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
+	/* Checked before anything is written: a version outside the list would index past it. */
+	if (version < 0)
+		return db_fail(db, tr("数据库的结构版本 %d 无效（应为 0 到 %d）：不是 duban 的数据库，或已"
+		                      "损坏；未作任何改动"),
+		               version, (int)db_migration_count);
 	if (version > (int)db_migration_count)
-		return db_fail(db, "the database has schema version %d but this duban knows only up "
-		                   "to %d; use a newer duban",
+		return db_fail(db, tr("数据库由更新版本的 duban 建立（结构版本 %d，本程序只认识到 %d）；"
+		                      "请使用更新的 duban，未作任何改动"),
+		               version, (int)db_migration_count);
+	if (db->readonly && version < (int)db_migration_count)
+		return db_fail(db, tr("数据库的结构版本 %d 较旧，需要升级到 %d，但它只能以只读方式打开；"
+		                      "请由能写入它的用户先打开一次"),
 		               version, (int)db_migration_count);
 	while (version < (int)db_migration_count) {
 		char bump[64];
@@ -128,7 +216,7 @@ static int migrate(struct db *db)
 		}
 		version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 		sqlite3_finalize(st);
-		if (version >= (int)db_migration_count) {
+		if (version < 0 || version >= (int)db_migration_count) {
 			rollback(db);
 			break;
 		}
@@ -139,8 +227,7 @@ static int migrate(struct db *db)
 
 			snprintf(why, sizeof why, "%s", db->err);
 			rollback(db);
-			return db_fail(db, "migrating the schema to version %d failed: %s",
-			               version + 1, why);
+			return db_fail(db, tr("升级数据库结构到版本 %d 失败：%s"), version + 1, why);
 		}
 		if (commit(db) < 0) {
 			rollback(db);
@@ -151,35 +238,345 @@ static int migrate(struct db *db)
 	return 0;
 }
 
-int db_open(const char *path, const char *who, struct db **out, char *err, size_t errsize)
+/* ---- the connection's functions: what the triggers of db_schema.c record ----------------
+ * They exist only on connections db_open_mode made, so a bare sqlite3 session cannot prepare
+ * a write to an item, a note, a measure or the history ("no such function: duban_who"). */
+
+static void fn_who(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(cx);
+
+	(void)argc, (void)argv;
+	sqlite3_result_text(cx, db->who, -1, SQLITE_STATIC);
+}
+
+static void fn_source(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(cx);
+
+	(void)argc, (void)argv;
+	sqlite3_result_text(cx, db->source ? db->source : "edit", -1, SQLITE_STATIC);
+}
+
+static void fn_reason(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(cx);
+
+	(void)argc, (void)argv;
+	if (db->reason && *db->reason)
+		sqlite3_result_text(cx, db->reason, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(cx);
+}
+
+static void fn_undo_of(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(cx);
+
+	(void)argc, (void)argv;
+	if (db->undo_of)
+		sqlite3_result_int64(cx, db->undo_of);
+	else
+		sqlite3_result_null(cx);
+}
+
+static void fn_publishing(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(cx);
+
+	(void)argc, (void)argv;
+	sqlite3_result_int(cx, db->publishing);
+}
+
+void db_chain_hash(sqlite3_value **values, const char *prev, char hex[65])
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned char d[32];
+	struct sha256 s;
+
+	sha256_init(&s);
+	for (int i = 0; i <= DB_CHAIN_FIELDS; i++) {
+		const unsigned char *t;
+		int n;
+		char len[24];
+
+		if (i < DB_CHAIN_FIELDS) {
+			t = sqlite3_value_type(values[i]) == SQLITE_NULL ? NULL
+			                                                 : sqlite3_value_text(values[i]);
+			n = t ? sqlite3_value_bytes(values[i]) : 0;
+		} else {
+			t = (const unsigned char *)prev;
+			n = prev ? (int)strlen(prev) : 0;
+		}
+		if (!t) {
+			sha256_update(&s, "N", 1);
+			continue;
+		}
+		snprintf(len, sizeof len, "S%d:", n);
+		sha256_update(&s, len, strlen(len));
+		sha256_update(&s, t, (size_t)n);
+	}
+	sha256_final(&s, d);
+	for (int i = 0; i < 32; i++) {
+		hex[2 * i] = digits[d[i] >> 4];
+		hex[2 * i + 1] = digits[d[i] & 15];
+	}
+	hex[64] = '\0';
+}
+
+/* duban_chain(id, item_id, at, who, field, old, new, source, version, reason, undo_of, prev) */
+static void fn_chain(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char hex[65];
+	const unsigned char *prev = sqlite3_value_type(argv[DB_CHAIN_FIELDS]) == SQLITE_NULL
+	                                ? NULL
+	                                : sqlite3_value_text(argv[DB_CHAIN_FIELDS]);
+
+	(void)argc;
+	db_chain_hash(argv, (const char *)prev, hex);
+	sqlite3_result_text(cx, hex, 64, SQLITE_TRANSIENT);
+}
+
+static int register_functions(struct db *db)
+{
+	static const struct {
+		const char *name;
+		int argc;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{"duban_who", 0, fn_who},         {"duban_source", 0, fn_source},
+		{"duban_reason", 0, fn_reason},   {"duban_undo_of", 0, fn_undo_of},
+		{"duban_publishing", 0, fn_publishing},
+		{"duban_chain", DB_CHAIN_FIELDS + 1, fn_chain},
+	};
+
+	/* Not SQLITE_DIRECTONLY: the triggers must be able to call them. */
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (sqlite3_create_function(db->conn, fns[i].name, fns[i].argc, SQLITE_UTF8, db,
+		                            fns[i].fn, NULL, NULL) != SQLITE_OK)
+			return db_fail_sqlite(db, "sqlite3_create_function");
+	return 0;
+}
+
+/* The schema objects duban needs, by type and name (db_schema.c creates them; keep in step). A
+ * missing one is named at open, instead of a later "no such table". */
+static const char *const schema_needed[][2] = {
+	{"table", "region"}, {"table", "report"}, {"table", "category"}, {"table", "item"},
+	{"table", "measure"}, {"table", "note"}, {"table", "history"}, {"table", "item_tally"},
+	{"table", "item_search"},
+	{"index", "item_report"}, {"index", "item_region_state"}, {"index", "history_item"},
+	{"index", "history_item_version"}, {"index", "region_parent"},
+	{"index", "item_board_due"}, {"index", "item_board_state"},
+	{"trigger", "history_no_update"}, {"trigger", "history_no_delete"},
+	{"trigger", "history_append"}, {"trigger", "item_guard_update"},
+	{"trigger", "item_guard_delete"}, {"trigger", "note_guard_update"},
+	{"trigger", "note_guard_delete"}, {"trigger", "measure_guard_insert"},
+	{"trigger", "measure_guard_update"}, {"trigger", "measure_guard_delete"},
+	{"trigger", "item_history_insert"}, {"trigger", "item_history_text"},
+	{"trigger", "item_history_status"}, {"trigger", "item_history_deadline"},
+	{"trigger", "item_history_lead_unit"}, {"trigger", "item_history_responsible_unit"},
+	{"trigger", "item_history_acceptance_unit"}, {"trigger", "item_history_goal"},
+	{"trigger", "item_history_subcategory"}, {"trigger", "item_history_state"},
+	{"trigger", "item_history_verified_on"}, {"trigger", "item_history_verified_by"},
+	{"trigger", "item_history_verify_opinion"}, {"trigger", "item_history_removed"},
+	{"trigger", "item_history_category"}, {"trigger", "note_history_insert"},
+	{"trigger", "note_history_withdrawn"},
+	{"trigger", "item_tally_insert"}, {"trigger", "item_tally_update"},
+	{"trigger", "item_search_insert"}, {"trigger", "item_search_update_old"},
+	{"trigger", "item_search_update_new"},
+};
+
+static int schema_check(struct db *db)
+{
+	/* A table may have become a view of the same name (a migration's way of reshaping). */
+	sqlite3_stmt *st = prepare(db, "SELECT 1 FROM sqlite_schema WHERE name = ?2 AND (type = ?1"
+	                               " OR (?1 = 'table' AND type = 'view'))");
+
+	if (!st)
+		return -1;
+	for (size_t i = 0; i < sizeof schema_needed / sizeof schema_needed[0]; i++) {
+		int rc;
+
+		sqlite3_reset(st);
+		bind_text(st, 1, schema_needed[i][0]);
+		bind_text(st, 2, schema_needed[i][1]);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			continue;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail_sqlite(db, tr("检查数据库结构"));
+		return db_fail(db, tr("数据库结构已损坏：缺少%s %s（可能被 duban 以外的程序改动过）；"
+		                      "请从备份恢复，或用 duban check 查看详情"),
+		               strcmp(schema_needed[i][0], "table") == 0   ? tr("表")
+		               : strcmp(schema_needed[i][0], "index") == 0 ? tr("索引")
+		                                                           : tr("触发器"),
+		               schema_needed[i][1]);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* The busy timeout: DUBAN_BUSY_TIMEOUT milliseconds, else 5 s. */
+static int busy_timeout(void)
+{
+	const char *e = getenv("DUBAN_BUSY_TIMEOUT");
+	char *end;
+	long ms;
+
+	if (!e || !*e)
+		return 5000;
+	ms = strtol(e, &end, 10);
+	return *end || ms < 0 || ms > 3600000 ? 5000 : (int)ms;
+}
+
+/* Whether path (a file, or the directory holding it) lets this process write. */
+static int writable(const char *path, int dir)
+{
+	char buf[4096];
+	const char *slash;
+
+	if (!dir)
+		return access(path, W_OK) == 0;
+	slash = strrchr(path, '/');
+	if (!slash)
+		return access(".", W_OK) == 0;
+	if ((size_t)(slash - path) >= sizeof buf)
+		return 0;
+	if (slash == path)
+		return access("/", W_OK) == 0;
+	memcpy(buf, path, (size_t)(slash - path));
+	buf[slash - path] = '\0';
+	return access(buf, W_OK) == 0;
+}
+
+/* Whether the side file path-suffix exists. */
+static int side_exists(const char *path, const char *suffix)
+{
+	char buf[4096];
+
+	return (size_t)snprintf(buf, sizeof buf, "%s%s", path, suffix) < sizeof buf &&
+	       access(buf, F_OK) == 0;
+}
+
+/* SQLite's answer to BUSY while another process creates the database or switches it to WAL:
+ * journal_mode = WAL takes an exclusive lock and does not wait on the busy handler, so first
+ * opens at once used to fail with "database is locked". Retried here for up to the busy
+ * timeout, with a short growing sleep. */
+static int exec_retry(struct db *db, const char *sql)
+{
+	int waited = 0, step = 1;
+
+	for (;;) {
+		int rc = sqlite3_exec(db->conn, sql, NULL, NULL, NULL);
+
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return db_fail_sqlite(db, sql);
+		if (waited >= db->busy_ms)
+			return db_fail_sqlite(db, tr("打开数据库"));
+		usleep((useconds_t)step * 1000);
+		waited += step;
+		step = step < 32 ? step * 2 : 32;
+	}
+}
+
+int db_open_mode(const char *path, const char *who, int flags, struct db **out, char *err,
+                 size_t errsize)
 {
 	struct db *db = calloc(1, sizeof *db);
-	int rc;
+	int memory = strcmp(path, ":memory:") == 0, exists, rc, oflags;
+	char uri[4200];
+	const char *name = path;
 
 	*out = NULL;
-	if (!db || !(db->who = strdup(who && *who ? who : "unknown"))) {
+	if (!db || !(db->who = text_sanitize(who && *who ? who : "unknown",
+	                                     strlen(who && *who ? who : "unknown"), 0)) ||
+	    !(db->path = strdup(path))) {
+		if (db)
+			free(db->who);
 		free(db);
-		snprintf(err, errsize, "out of memory");
+		snprintf(err, errsize, "%s", tr("内存不足"));
 		return -1;
 	}
-	rc = sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (!*db->who) {
+		free(db->who);
+		db->who = strdup("unknown");
+	}
+	db->busy_ms = busy_timeout();
+	exists = memory || access(path, F_OK) == 0;
+	if (!exists && (flags & DB_OPEN_EXISTING)) {
+		snprintf(err, errsize, tr("数据库 %s 不存在；先用 duban import 导入报告"), path);
+		db_close(db);
+		return -1;
+	}
+	oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (!memory && exists && (flags & DB_OPEN_READ) &&
+	    (!writable(path, 0) || !writable(path, 1))) {
+		/* A reader that may not write: SQLite opens read-only. When the -shm file is missing
+		 * it would create one owned by this user, which the owner then cannot use; with no
+		 * -wal either, the whole database is in the main file and an immutable open reads it
+		 * without any side file. */
+		db->readonly = 1;
+		oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		if (!side_exists(path, "-shm") || !writable(path, 1)) {
+			char *p = uri;
+			const char *q;
+
+			p += snprintf(p, sizeof uri, "file:");
+			for (q = path; *q && p < uri + sizeof uri - 40; q++) {
+				if (*q == '?' || *q == '#' || *q == '%')
+					p += sprintf(p, "%%%02X", (unsigned char)*q);
+				else
+					*p++ = *q;
+			}
+			snprintf(p, (size_t)(uri + sizeof uri - p), "%s",
+			         side_exists(path, "-wal") && side_exists(path, "-shm") ? "?mode=ro"
+			                                                                : "?mode=ro&immutable=1");
+			name = uri;
+		}
+	} else if (!memory && exists && !writable(path, 0)) {
+		snprintf(err, errsize, tr("数据库 %s 不可写（没有写权限）"), path);
+		db_close(db);
+		return -1;
+	} else if (!memory && !writable(path, 1)) {
+		snprintf(err, errsize,
+		         exists ? tr("数据库 %s 所在的目录不可写：SQLite 需要在那里建立 -wal 和 -shm 文件")
+		                : tr("不能建立数据库 %s：所在的目录不可写"),
+		         path);
+		db_close(db);
+		return -1;
+	}
+	rc = sqlite3_open_v2(name, &db->conn, oflags, NULL);
 	if (rc != SQLITE_OK) {
-		snprintf(err, errsize, "cannot open database %s: %s", path,
+		snprintf(err, errsize, tr("不能打开数据库 %s：%s"), path,
 		         db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
 		db_close(db);
 		return -1;
 	}
-	sqlite3_busy_timeout(db->conn, 5000);
+	sqlite3_busy_timeout(db->conn, db->busy_ms);
 	sqlite3_extended_result_codes(db->conn, 1);
-	if (exec(db, "PRAGMA foreign_keys = ON") < 0 ||
-	    (strcmp(path, ":memory:") != 0 && exec(db, "PRAGMA journal_mode = WAL") < 0) ||
-	    exec(db, "PRAGMA synchronous = NORMAL") < 0 || migrate(db) < 0) {
-		snprintf(err, errsize, "cannot use database %s: %s", path, db->err);
+	if (register_functions(db) < 0 || exec(db, "PRAGMA foreign_keys = ON") < 0 ||
+	    (!memory && !db->readonly && exec_retry(db, "PRAGMA journal_mode = WAL") < 0) ||
+	    (!db->readonly && exec(db, "PRAGMA synchronous = NORMAL") < 0) || migrate(db) < 0 ||
+	    schema_check(db) < 0) {
+		snprintf(err, errsize, tr("不能使用数据库 %s：%s"), path, db->err);
 		db_close(db);
 		return -1;
 	}
 	*out = db;
 	return 0;
+}
+
+int db_open(const char *path, const char *who, struct db **out, char *err, size_t errsize)
+{
+	return db_open_mode(path, who, DB_OPEN_CREATE, out, err, errsize);
+}
+
+int db_readonly(const struct db *db)
+{
+	return db->readonly;
 }
 
 void db_close(struct db *db)
@@ -188,6 +585,7 @@ void db_close(struct db *db)
 		return;
 	sqlite3_close_v2(db->conn);
 	free(db->who);
+	free(db->path);
 	free(db);
 }
 
@@ -210,7 +608,7 @@ static int region_child(struct db *db, int64_t parent, const char *name, int64_t
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "looking up a region");
+		return db_fail_sqlite(db, tr("查找地区"));
 	st = prepare(db, "INSERT INTO region(parent_id, name) VALUES (?1, ?2)");
 	if (!st)
 		return -1;
@@ -222,7 +620,7 @@ static int region_child(struct db *db, int64_t parent, const char *name, int64_t
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "adding a region");
+		return db_fail_sqlite(db, tr("添加地区"));
 	*id = sqlite3_last_insert_rowid(db->conn);
 	return 0;
 }
@@ -233,9 +631,19 @@ static int region_path(struct db *db, const char *const *names, size_t n)
 	int64_t parent = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (!names[i] || !*names[i])
-			return db_fail(db, "a region path has an empty name at level %zu", i + 1);
-		if (region_child(db, parent, names[i], &parent) < 0)
+		/* Names are data: stored as item text is, without terminal-active characters. */
+		char *name = names[i] ? text_sanitize(names[i], strlen(names[i]), 0) : NULL;
+		int rc;
+
+		if (names[i] && !name)
+			return db_fail(db, "%s", tr("内存不足"));
+		if (!name || !*name) {
+			free(name);
+			return db_fail(db, tr("地区路径的第 %zu 级名称是空的"), i + 1);
+		}
+		rc = region_child(db, parent, name, &parent);
+		free(name);
+		if (rc < 0)
 			return -1;
 	}
 	return 0;
@@ -273,7 +681,7 @@ static int region_for_report(struct db *db, const char *name, int64_t *id)
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "looking up the report's region");
+		return db_fail_sqlite(db, tr("查找报告所属的地区"));
 	return region_child(db, 0, name, id);
 }
 
@@ -340,15 +748,18 @@ static const char *const stmt_sql[S_COUNT] = {
 	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
 	               " ?16, ?17, ?18, ?19, ?20, 1)",
 	[S_INS_MEASURE] = "INSERT INTO measure(item_id, seq, text, status) VALUES (?1, ?2, ?3, ?4)",
-	[S_INS_HISTORY] = "INSERT INTO history(item_id, at, who, field, old, new, source)"
-	                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* Rows no trigger writes (measures replaced); the version is the one the change's last
+	 * statement (S_UPD_PLACE) will set. */
+	[S_INS_HISTORY] = DB_HISTORY_INSERT("?1", "?2", "?3", "?4",
+	                                    "(SELECT version + 1 FROM item WHERE id = ?1)"),
 	[S_EDITED] = "SELECT 1 FROM history WHERE item_id = ?1 AND field = ?2 AND source = 'edit'"
 	             " LIMIT 1",
 	[S_SEL_ITEM] = "SELECT text, status, deadline, lead_unit, responsible_unit, acceptance_unit,"
 	               " goal, subcategory, state, removed, category_id, seq FROM item WHERE id = ?1",
 	[S_SEL_MEASURES] = "SELECT text, status FROM measure WHERE item_id = ?1 ORDER BY seq",
 	[S_DEL_MEASURES] = "DELETE FROM measure WHERE item_id = ?1",
-	[S_UPD_STATE] = "UPDATE item SET state = ?1 WHERE id = ?2",
+	/* A state the report gives was marked done by nobody in duban: anyone may verify it. */
+	[S_UPD_STATE] = "UPDATE item SET state = ?1, done_by = NULL, done_at = NULL WHERE id = ?2",
 	[S_UPD_DUE] = "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3 WHERE id = ?4",
 	/* Not "removed": setting it, even to its value, fires the board's FTS and tally triggers. */
 	[S_UPD_PLACE] = "UPDATE item SET category_id = ?1, seq = ?2, line = ?3,"
@@ -429,13 +840,11 @@ static int history_add(struct import_ctx *c, int64_t item, const char *field, co
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, item);
-	bind_text(st, 2, c->now);
-	bind_text(st, 3, db_who(c->db));
-	bind_text(st, 4, field);
-	bind_text(st, 5, old);
-	bind_text(st, 6, new_value);
-	bind_text(st, 7, source);
-	return run(c, st, "writing history");
+	bind_text(st, 2, field);
+	bind_text(st, 3, old);
+	bind_text(st, 4, new_value);
+	c->db->source = source;
+	return run(c, st, tr("写入修改记录"));
 }
 
 /* State and due date of an imported item, from its printed status, measures and deadline. */
@@ -485,7 +894,7 @@ static int insert_measures(struct import_ctx *c, int64_t item, const struct impo
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
 		bind_text(st, 3, it->measures[i].text ? it->measures[i].text : "");
 		bind_text(st, 4, it->measures[i].status);
-		if (run(c, st, "adding a measure") < 0)
+		if (run(c, st, tr("添加整改措施")) < 0)
 			return -1;
 	}
 	return 0;
@@ -497,7 +906,6 @@ static int insert_item(struct import_ctx *c, int64_t report, int64_t category, i
 {
 	sqlite3_stmt *st = use(c, S_INS_ITEM);
 	int64_t id;
-	char what[256];
 
 	if (!st)
 		return -1;
@@ -513,15 +921,14 @@ static int insert_item(struct import_ctx *c, int64_t report, int64_t category, i
 	sqlite3_bind_int(st, 18, it->line);
 	bind_text(st, 19, c->now);
 	bind_text(st, 20, db_who(c->db));
-	if (run(c, st, "adding an item") < 0)
+	if (run(c, st, tr("添加问题")) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(c->db->conn);
 	if (!c->first_new || id < c->first_new)
 		c->first_new = id;
-	snprintf(what, sizeof what, "imported from %s", file);
-	if (insert_measures(c, id, it) < 0 || history_add(c, id, "item", NULL, what, "import") < 0)
-		return -1;
-	return 0;
+	/* The history row "imported from FILE" is the trigger item_history_insert's. */
+	(void)file;
+	return insert_measures(c, id, it);
 }
 
 /* Lists the items this import added, in one statement. The board's FTS5 index flushes its
@@ -532,6 +939,7 @@ static int insert_item(struct import_ctx *c, int64_t report, int64_t category, i
 static int publish(struct import_ctx *c, int64_t report)
 {
 	sqlite3_stmt *st;
+	int rc;
 
 	if (!c->first_new)
 		return 0;
@@ -539,7 +947,11 @@ static int publish(struct import_ctx *c, int64_t report)
 		return -1;
 	sqlite3_bind_int64(st, 1, report);
 	sqlite3_bind_int64(st, 2, c->first_new);
-	return run(c, st, "listing the added items");
+	/* Not a change of the items' history: their row "imported from" is already written. */
+	c->db->publishing = 1;
+	rc = run(c, st, tr("列入新增的问题"));
+	c->db->publishing = 0;
+	return rc;
 }
 
 /* Whether a user edited field of item in duban (history with source "edit"): 1, 0, or -1. */
@@ -558,7 +970,7 @@ static int was_edited(struct import_ctx *c, int64_t item, const char *field)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return db_fail_sqlite(c->db, "reading history");
+	return db_fail_sqlite(c->db, tr("读取修改记录"));
 }
 
 static int add_difference(struct db_import_result *res, const char *fmt, ...)
@@ -609,7 +1021,7 @@ static void brief(const char *s, char *buf, size_t size)
 	size_t n = 0, chars = 0;
 
 	if (!s) {
-		snprintf(buf, size, "(none)");
+		snprintf(buf, size, "%s", tr("（无）"));
 		return;
 	}
 	while (s[n] && chars < 40 && n + 4 < size) {
@@ -619,47 +1031,6 @@ static void brief(const char *s, char *buf, size_t size)
 		chars++;
 	}
 	snprintf(buf, size, "%.*s%s", (int)n, s, s[n] ? "…" : "");
-}
-
-/* "一 贯彻落实…" for history: a category's label and title; malloc'd, NULL when out of memory. */
-static char *category_name(const char *label, const char *title)
-{
-	size_t n = strlen(label ? label : "") + strlen(title ? title : "") + 2;
-	char *s = malloc(n);
-
-	if (s)
-		snprintf(s, n, "%s%s%s", label ? label : "", label && title ? " " : "",
-		         title ? title : "");
-	return s;
-}
-
-/* The history line of an item that the new version lists under another category. */
-static int history_moved(struct import_ctx *c, int64_t id, int64_t old_category,
-                         const struct import_category *cat)
-{
-	sqlite3_stmt *st = use(c, S_CATEGORY_NAME);
-	char *old = NULL, *now = category_name(cat->label, cat->title);
-	int rc;
-
-	if (!st || !now) {
-		free(now);
-		return st ? db_fail(c->db, "out of memory") : -1;
-	}
-	sqlite3_bind_int64(st, 1, old_category);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		old = category_name((const char *)sqlite3_column_text(st, 0),
-		                    (const char *)sqlite3_column_text(st, 1));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		rc = db_fail_sqlite(c->db, "reading a category");
-	else if (!old)
-		rc = db_fail(c->db, "out of memory");
-	else
-		rc = history_add(c, id, "category", old, now, "import");
-	free(old);
-	free(now);
-	return rc;
 }
 
 /* Whether the stored measures of item id are those of it: 1, 0, or -1. */
@@ -686,7 +1057,7 @@ static int same_measures(struct import_ctx *c, int64_t id, const struct import_i
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_DONE)
-		return db_fail_sqlite(c->db, "reading measures");
+		return db_fail_sqlite(c->db, tr("读取整改措施"));
 	*stored = n;
 	return same && n == it->measure_count;
 }
@@ -711,7 +1082,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return db_fail_sqlite(c->db, "reading an item");
+		return db_fail_sqlite(c->db, tr("读取问题"));
 	}
 	for (int f = 0; f < F_COUNT; f++)
 		old[f] = col_text(st, f);
@@ -736,19 +1107,18 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 
 			brief(old[f], a, sizeof a);
 			brief(now, b, sizeof b);
-			if (add_difference(res, "item %lld (%s) %s: kept the edit \"%s\"; the report says \"%s\"",
+			if (add_difference(res, tr("问题 %lld（%s）%s：保留了在 duban 中的修改“%s”；报告中是“%s”"),
 			                   (long long)id, it->no ? it->no : "", field_names[f], a, b) < 0)
-				rc = db_fail(c->db, "out of memory");
+				rc = db_fail(c->db, "%s", tr("内存不足"));
 		} else if (!(st = use(c, (enum stmt)(S_UPD_FIELD + f)))) {
 			rc = -1;
 		} else {
 			bind_text(st, 1, now);
 			sqlite3_bind_int64(st, 2, id);
-			rc = run(c, st, "updating an item");
-			if (rc == 0)
-				rc = history_add(c, id, field_names[f], old[f], now, "import");
+			/* the history row is the trigger's (item_history_<field>) */
+			rc = run(c, st, tr("修改问题"));
 			if (rc == 0 && add_change(res, it->no, field_names[f], old[f], now) < 0)
-				rc = db_fail(c->db, "out of memory");
+				rc = db_fail(c->db, "%s", tr("内存不足"));
 			dirty = 1;
 			status_changed |= f == F_STATUS;
 			if (rc == 0 && f == F_DEADLINE) {
@@ -758,7 +1128,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 				else {
 					bind_deadline(st, 1, now);
 					sqlite3_bind_int64(st, 4, id);
-					rc = run(c, st, "updating a due date");
+					rc = run(c, st, tr("更新到期日"));
 				}
 			}
 		}
@@ -780,7 +1150,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 				rc = -1;
 			else {
 				sqlite3_bind_int64(st, 1, id);
-				rc = run(c, st, "replacing measures");
+				rc = run(c, st, tr("替换整改措施"));
 			}
 			if (rc == 0)
 				rc = insert_measures(c, id, it);
@@ -789,7 +1159,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			snprintf(a, sizeof a, "%zu", n);
 			snprintf(b, sizeof b, "%zu", it->measure_count);
 			if (rc == 0 && add_change(res, it->no, "measures", a, b) < 0)
-				rc = db_fail(c->db, "out of memory");
+				rc = db_fail(c->db, "%s", tr("内存不足"));
 			dirty = 1;
 			status_changed = 1; /* measure statuses feed the state */
 		}
@@ -806,18 +1176,16 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			rc = -1;
 		else if (!edited_status && !str_eq(old_state, now_state)) {
 			if (edited) {
-				if (add_difference(res, "item %lld (%s) state: kept the edit \"%s\"; the report "
-				                        "now means \"%s\"",
+				if (add_difference(res, tr("问题 %lld（%s）状态：保留了在 duban 中的修改“%s”；"
+				                           "报告现在表示“%s”"),
 				                   (long long)id, it->no ? it->no : "", old_state, now_state) < 0)
-					rc = db_fail(c->db, "out of memory");
+					rc = db_fail(c->db, "%s", tr("内存不足"));
 			} else if (!(st = use(c, S_UPD_STATE))) {
 				rc = -1;
 			} else {
 				bind_text(st, 1, now_state);
 				sqlite3_bind_int64(st, 2, id);
-				rc = run(c, st, "updating a state");
-				if (rc == 0)
-					rc = history_add(c, id, "state", old_state, now_state, "import");
+				rc = run(c, st, tr("更新状态"));
 			}
 		}
 	}
@@ -826,16 +1194,14 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			rc = -1;
 		else {
 			sqlite3_bind_int64(st, 1, id);
-			rc = run(c, st, "listing an item again");
+			rc = run(c, st, tr("重新列入问题"));
 		}
-		if (rc == 0)
-			rc = history_add(c, id, "item", "removed", "listed again", "import");
 		dirty = 1;
 	}
-	if (rc == 0 && old_category != category) {
-		rc = history_moved(c, id, old_category, cat);
+	/* The move's history row is the trigger's (item_history_category), which names both
+	 * categories. */
+	if (rc == 0 && old_category != category)
 		dirty = 1;
-	}
 	if (rc == 0 && (old_seq != seq || dirty)) {
 		if (!(st = use(c, S_UPD_PLACE)))
 			rc = -1;
@@ -847,7 +1213,7 @@ static int update_item(struct import_ctx *c, int64_t id, const struct import_ite
 			bind_text(st, 5, c->now);
 			bind_text(st, 6, db_who(c->db));
 			sqlite3_bind_int64(st, 7, id);
-			rc = run(c, st, "updating an item");
+			rc = run(c, st, tr("修改问题"));
 		}
 		*changed = 1;
 	}
@@ -886,7 +1252,7 @@ static int category_upsert(struct import_ctx *c, int64_t report, int seq,
 	} else {
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
-			return db_fail_sqlite(c->db, "reading categories");
+			return db_fail_sqlite(c->db, tr("读取类别"));
 		if (!(st = use(c, S_INS_CATEGORY)))
 			return -1;
 		sqlite3_bind_int64(st, 3, report);
@@ -894,7 +1260,7 @@ static int category_upsert(struct import_ctx *c, int64_t report, int seq,
 	}
 	bind_text(st, 1, cat->label);
 	bind_text(st, 2, cat->title);
-	if (run(c, st, "writing a category") < 0)
+	if (run(c, st, tr("写入类别")) < 0)
 		return -1;
 	if (!*id)
 		*id = sqlite3_last_insert_rowid(c->db->conn);
@@ -976,7 +1342,7 @@ static int load_known(struct import_ctx *c, int64_t report, struct key **out, si
 		if (n == cap) {
 			struct key *p = realloc(k, (cap = cap ? cap * 2 : 256) * sizeof *k);
 			if (!p) {
-				rc = db_fail(c->db, "out of memory");
+				rc = db_fail(c->db, "%s", tr("内存不足"));
 				break;
 			}
 			k = p;
@@ -989,13 +1355,13 @@ static int load_known(struct import_ctx *c, int64_t report, struct key **out, si
 		k[n].order = n;
 		n++;
 		if (!k[n - 1].no || (sqlite3_column_type(st, 1) != SQLITE_NULL && !k[n - 1].label)) {
-			rc = db_fail(c->db, "out of memory");
+			rc = db_fail(c->db, "%s", tr("内存不足"));
 			break;
 		}
 	}
 	sqlite3_reset(st);
 	if (rc == 0 && step != SQLITE_DONE)
-		rc = db_fail_sqlite(c->db, "reading the stored items");
+		rc = db_fail_sqlite(c->db, tr("读取已有的问题"));
 	if (rc < 0) {
 		keys_free(k, n);
 		return -1;
@@ -1046,8 +1412,7 @@ static int mark_removed(struct import_ctx *c, struct key *known, size_t n,
 		sqlite3_bind_int64(st, 1, known[i].id);
 		bind_text(st, 2, c->now);
 		bind_text(st, 3, db_who(c->db));
-		if (run(c, st, "marking an item removed") < 0 ||
-		    history_add(c, known[i].id, "item", "listed", "removed", "import") < 0)
+		if (run(c, st, tr("标记问题已移除")) < 0)
 			return -1;
 		res->items_removed++;
 		*changed = 1;
@@ -1069,7 +1434,7 @@ static int import_update(struct import_ctx *c, const struct import_report *r, in
 		return -1;
 	if (!(occ = new_occurrences(r))) {
 		keys_free(known, n_known);
-		return db_fail(c->db, "out of memory");
+		return db_fail(c->db, "%s", tr("内存不足"));
 	}
 	for (size_t ci = 0; ci < r->category_count && rc == 0; ci++) {
 		const struct import_category *cat = &r->categories[ci];
@@ -1124,7 +1489,7 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "looking up the report");
+		return db_fail_sqlite(db, tr("查找报告"));
 	res->report_id = report;
 	if (report && old_digest && strcmp(old_digest, r->digest) == 0) {
 		free(old_digest);
@@ -1150,7 +1515,7 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
-			return db_fail_sqlite(db, "adding the report");
+			return db_fail_sqlite(db, tr("添加报告"));
 		report = sqlite3_last_insert_rowid(db->conn);
 		res->report_id = report;
 		res->outcome = DB_IMPORT_NEW;
@@ -1191,7 +1556,7 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail_sqlite(db, "updating the report");
+		return db_fail_sqlite(db, tr("更新报告"));
 	return 0;
 }
 
@@ -1204,7 +1569,7 @@ static int now_iso(struct db *db, char *buf, size_t size)
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return db_fail_sqlite(db, "reading the clock");
+		return db_fail_sqlite(db, tr("读取时钟"));
 	}
 	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -1226,10 +1591,12 @@ int db_import_placed(struct db *db, const struct import_report *report,
 	memset(res, 0, sizeof *res);
 	if (begin(db) < 0)
 		return -1;
+	db->source = "import";
 	if (region_path(db, region_path_names, n) == 0 && now_iso(db, now, sizeof now) == 0) {
 		c.now = now;
 		rc = import_body(&c, report, res);
 	}
+	db->source = NULL;
 	ctx_finish(&c);
 	if (rc == 0 && res->outcome == DB_IMPORT_UNCHANGED) {
 		rollback(db); /* nothing of substance changed: write nothing at all */
@@ -1243,7 +1610,7 @@ int db_import_placed(struct db *db, const struct import_report *report,
 		snprintf(why, sizeof why, "%s", db->err);
 		rollback(db);
 		db_import_result_free(res);
-		return db_fail(db, "import rolled back: %s", why);
+		return db_fail(db, tr("导入未完成，已全部撤回：%s"), why);
 	}
 }
 
@@ -1272,7 +1639,8 @@ void db_import_result_free(struct db_import_result *res)
 	" report.file, report.title, region.name, category.label, category.title, item.no,"         \
 	" item.text, item.status, item.deadline, item.lead_unit, item.responsible_unit,"            \
 	" item.acceptance_unit, item.goal, item.subcategory, item.state, item.due_kind, item.due,"  \
-	" item.long_term, item.line, item.removed, report.round, report.encoding"                  \
+	" item.long_term, item.line, item.removed, report.round, report.encoding,"                 \
+	" item.verified_on, item.verified_by, item.verify_opinion, item.done_by, item.done_at"     \
 	" FROM item JOIN report ON report.id = item.report_id"                                      \
 	" JOIN region ON region.id = item.region_id"                                                \
 	" JOIN category ON category.id = item.category_id"
@@ -1322,6 +1690,11 @@ static void item_from_row(sqlite3_stmt *st, struct db_item *it)
 	it->removed = sqlite3_column_int(st, 24);
 	it->report_round = col_text(st, 25);
 	it->report_encoding = col_text(st, 26);
+	it->verified_on = col_text(st, 27);
+	it->verified_by = col_text(st, 28);
+	it->verify_opinion = col_text(st, 29);
+	it->done_by = col_text(st, 30);
+	it->done_at = col_text(st, 31);
 }
 
 /* Reads the parts of an item named in load. */
@@ -1339,7 +1712,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			struct db_measure *m = realloc(it->measures, (it->measure_count + 1) * sizeof *m);
 			if (!m) {
 				sqlite3_finalize(st);
-				return db_fail(db, "out of memory");
+				return db_fail(db, "%s", tr("内存不足"));
 			}
 			it->measures = m;
 			m += it->measure_count++;
@@ -1349,10 +1722,11 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 		}
 		sqlite3_finalize(st);
 		if (step != SQLITE_DONE)
-			return db_fail_sqlite(db, "reading measures");
+			return db_fail_sqlite(db, tr("读取整改措施"));
 	}
 	if (load & DB_LOAD_NOTES) {
-		st = prepare(db, "SELECT id, at, who, text FROM note WHERE item_id = ?1 ORDER BY id");
+		st = prepare(db, "SELECT id, at, who, text FROM note WHERE item_id = ?1 AND withdrawn = 0"
+		                 " ORDER BY id");
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, it->id);
@@ -1360,7 +1734,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			struct db_note *n = realloc(it->notes, (it->note_count + 1) * sizeof *n);
 			if (!n) {
 				sqlite3_finalize(st);
-				return db_fail(db, "out of memory");
+				return db_fail(db, "%s", tr("内存不足"));
 			}
 			it->notes = n;
 			n += it->note_count++;
@@ -1371,11 +1745,11 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 		}
 		sqlite3_finalize(st);
 		if (step != SQLITE_DONE)
-			return db_fail_sqlite(db, "reading notes");
+			return db_fail_sqlite(db, tr("读取进展"));
 	}
 	if (load & DB_LOAD_HISTORY) {
-		st = prepare(db, "SELECT id, at, who, field, old, new, source FROM history"
-		                 " WHERE item_id = ?1 ORDER BY id");
+		st = prepare(db, "SELECT id, at, who, field, old, new, source, item_id, version, reason,"
+		                 " undo_of FROM history WHERE item_id = ?1 ORDER BY id");
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, it->id);
@@ -1383,7 +1757,7 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			struct db_history *h = realloc(it->history, (it->history_count + 1) * sizeof *h);
 			if (!h) {
 				sqlite3_finalize(st);
-				return db_fail(db, "out of memory");
+				return db_fail(db, "%s", tr("内存不足"));
 			}
 			it->history = h;
 			h += it->history_count++;
@@ -1394,10 +1768,15 @@ static int item_load_parts(struct db *db, struct db_item *it, int load)
 			h->old_value = col_text(st, 4);
 			h->new_value = col_text(st, 5);
 			h->source = col_text(st, 6);
+			h->item_id = sqlite3_column_int64(st, 7);
+			h->version = sqlite3_column_int(st, 8);
+			h->reason = col_text(st, 9);
+			h->undo_of = sqlite3_column_int(st, 10);
+			h->item_no = h->item_region = NULL;
 		}
 		sqlite3_finalize(st);
 		if (step != SQLITE_DONE)
-			return db_fail_sqlite(db, "reading history");
+			return db_fail_sqlite(db, tr("读取修改记录"));
 	}
 	return 0;
 }
@@ -1408,7 +1787,8 @@ void db_item_free(struct db_item *it)
 	                    &it->report_encoding, &it->region, &it->category_label,
 	                    &it->category_title, &it->no, &it->text, &it->status, &it->deadline,
 	                    &it->lead_unit, &it->responsible_unit, &it->acceptance_unit, &it->goal,
-	                    &it->subcategory};
+	                    &it->subcategory, &it->verified_on, &it->verified_by,
+	                    &it->verify_opinion, &it->done_by, &it->done_at};
 
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
 		free(*strings[i]);
@@ -1423,16 +1803,7 @@ void db_item_free(struct db_item *it)
 		free(it->notes[i].text);
 	}
 	free(it->notes);
-	for (size_t i = 0; i < it->history_count; i++) {
-		struct db_history *h = &it->history[i];
-		free(h->at);
-		free(h->who);
-		free(h->field);
-		free(h->old_value);
-		free(h->new_value);
-		free(h->source);
-	}
-	free(it->history);
+	db_history_free(it->history, it->history_count);
 	memset(it, 0, sizeof *it);
 }
 
@@ -1459,7 +1830,7 @@ int db_items_foreach(struct db *db, int load, int (*fn)(const struct db_item *it
 			break;
 	}
 	if (rc == 0 && step != SQLITE_DONE && step != SQLITE_ROW)
-		rc = db_fail_sqlite(db, "reading items");
+		rc = db_fail_sqlite(db, tr("读取问题列表"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -1478,11 +1849,11 @@ int db_item_get(struct db *db, int64_t id, int load, struct db_item *out)
 		item_from_row(st, out);
 	sqlite3_finalize(st);
 	if (step == SQLITE_DONE) {
-		db_fail(db, "no item %lld", (long long)id);
+		db_fail(db, tr("没有编号为 %lld 的问题"), (long long)id);
 		return DB_NOT_FOUND;
 	}
 	if (step != SQLITE_ROW)
-		return db_fail_sqlite(db, "reading an item");
+		return db_fail_sqlite(db, tr("读取问题"));
 	if (item_load_parts(db, out, load) < 0) {
 		db_item_free(out);
 		return -1;
@@ -1490,264 +1861,67 @@ int db_item_get(struct db *db, int64_t id, int load, struct db_item *out)
 	return 0;
 }
 
-/* ---- edits ------------------------------------------------------------------------------- */
+/* ---- what db_edit.c and db_check.c share with this file (db_internal.h) ----------------- */
 
-struct edit_field {
-	const char *name;
-	const char *select_sql; /* current value */
-	const char *update_sql; /* ?1 value, ?2 id */
-};
-
-/* Fields an edit may change; same columns as update_sql above plus state. */
-static const struct edit_field edit_fields[] = {
-	{"status", "SELECT status FROM item WHERE id = ?1", "UPDATE item SET status = ?1 WHERE id = ?2"},
-	{"deadline", "SELECT deadline FROM item WHERE id = ?1", "UPDATE item SET deadline = ?1 WHERE id = ?2"},
-	{"state", "SELECT state FROM item WHERE id = ?1", "UPDATE item SET state = ?1 WHERE id = ?2"},
-	{"lead_unit", "SELECT lead_unit FROM item WHERE id = ?1", "UPDATE item SET lead_unit = ?1 WHERE id = ?2"},
-	{"responsible_unit", "SELECT responsible_unit FROM item WHERE id = ?1",
-	 "UPDATE item SET responsible_unit = ?1 WHERE id = ?2"},
-	{"acceptance_unit", "SELECT acceptance_unit FROM item WHERE id = ?1",
-	 "UPDATE item SET acceptance_unit = ?1 WHERE id = ?2"},
-	{"goal", "SELECT goal FROM item WHERE id = ?1", "UPDATE item SET goal = ?1 WHERE id = ?2"},
-};
-
-/* Runs a one-row SELECT of a text column bound to id; *out is malloc'd or NULL. */
-static int select_text(struct db *db, const char *sql, int64_t id, char **out, int *found)
+sqlite3_stmt *db_prepare(struct db *db, const char *sql)
 {
-	sqlite3_stmt *st = prepare(db, sql);
-	int step;
-
-	*out = NULL;
-	*found = 0;
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		*found = 1;
-		*out = col_text(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		return db_fail_sqlite(db, "reading an item");
-	return 0;
+	return prepare(db, sql);
 }
 
-static int run_update(struct db *db, const char *sql, const char *value, int64_t id)
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-	sqlite3_stmt *st = prepare(db, sql);
-	int step;
-
-	if (!st)
-		return -1;
-	bind_text(st, 1, value);
-	sqlite3_bind_int64(st, 2, id);
-	step = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return step == SQLITE_DONE ? 0 : db_fail_sqlite(db, "updating an item");
+	bind_text(st, i, s);
 }
 
-/* Applies one field change with its history row; the caller holds the transaction. Returns 0,
- * 1 when the field already holds value (nothing written), or -1. */
-static int set_with_history(struct import_ctx *c, const struct edit_field *f, int64_t id,
-                            const char *value)
+char *db_col_text(sqlite3_stmt *st, int i)
 {
-	char *old;
-	int found, rc;
-
-	if (select_text(c->db, f->select_sql, id, &old, &found) < 0)
-		return -1;
-	if (str_eq(old, value)) {
-		free(old);
-		return 1;
-	}
-	rc = run_update(c->db, f->update_sql, value, id);
-	if (rc == 0)
-		rc = history_add(c, id, f->name, old, value, "edit");
-	free(old);
-	return rc;
+	return col_text(st, i);
 }
 
-static const struct edit_field *edit_field_find(const char *name)
+int db_begin(struct db *db)
 {
-	for (size_t i = 0; i < sizeof edit_fields / sizeof edit_fields[0]; i++)
-		if (strcmp(edit_fields[i].name, name) == 0)
-			return &edit_fields[i];
-	return NULL;
+	return begin(db);
 }
 
-/* Checks the version and bumps it; DB_CONFLICT or DB_NOT_FOUND when it cannot. */
-static int claim_version(struct import_ctx *c, int64_t id, int expected_version)
+int db_commit(struct db *db)
 {
-	sqlite3_stmt *st = prepare(c->db, "UPDATE item SET version = version + 1, updated_at = ?3,"
-	                                  " updated_by = ?4 WHERE id = ?1 AND version = ?2");
-	int step, n;
-
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, expected_version);
-	bind_text(st, 3, c->now);
-	bind_text(st, 4, db_who(c->db));
-	step = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (step != SQLITE_DONE)
-		return db_fail_sqlite(c->db, "updating an item");
-	n = sqlite3_changes(c->db->conn);
-	if (n == 1)
-		return 0;
-	{
-		char *v;
-		int found;
-
-		if (select_text(c->db, "SELECT version FROM item WHERE id = ?1", id, &v, &found) < 0)
-			return -1;
-		if (!found) {
-			db_fail(c->db, "no item %lld", (long long)id);
-			return DB_NOT_FOUND;
-		}
-		db_fail(c->db, "item %lld was changed by someone else (now version %s, you had %d); "
-		               "reload it and try again",
-		        (long long)id, v ? v : "?", expected_version);
-		free(v);
-		return DB_CONFLICT;
-	}
+	return commit(db);
 }
 
-/* A copy of user text fit to store: valid UTF-8 without terminal-active characters (escape
- * sequences, bidi overrides, line breaks), as the importer stores report text. NULL stays
- * NULL; *oom is set when out of memory. */
-static char *clean_input(const char *s, int *oom)
+void db_rollback(struct db *db)
 {
-	char *c;
-
-	if (!s)
-		return NULL;
-	if (!(c = text_sanitize(s, strlen(s), 0)))
-		*oom = 1;
-	return c;
-}
-
-int db_item_set(struct db *db, int64_t id, int expected_version, const char *field,
-                const char *value)
-{
-	const struct edit_field *f = edit_field_find(field);
-	struct import_ctx c = {.db = db};
-	char now[32], *clean;
-	int rc, oom = 0;
-
-	if (!f)
-		return db_fail(db, "cannot edit field \"%s\"", field);
-	if (strcmp(field, "state") == 0 && (!value || state_from_name(value) < 0))
-		return db_fail(db, "unknown state \"%s\"", value ? value : "");
-	clean = clean_input(value, &oom);
-	if (oom)
-		return db_fail(db, "out of memory");
-	if (begin(db) < 0) {
-		free(clean);
-		return -1;
-	}
-	c.now = now;
-	rc = now_iso(db, now, sizeof now);
-	if (rc == 0)
-		rc = claim_version(&c, id, expected_version);
-	if (rc == 0)
-		rc = set_with_history(&c, f, id, clean);
-	if (rc == 0 && strcmp(field, "status") == 0) {
-		/* A new status implies a state; record it as an edit too, so re-imports keep it. */
-		rc = set_with_history(&c, edit_field_find("state"), id,
-		                      state_name(state_classify(clean, NULL, 0)));
-		rc = rc == 1 ? 0 : rc;
-	}
-	if (rc == 0 && strcmp(field, "deadline") == 0) {
-		sqlite3_stmt *st = prepare(db, "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3"
-		                               " WHERE id = ?4");
-		if (!st)
-			rc = -1;
-		else {
-			bind_deadline(st, 1, clean);
-			sqlite3_bind_int64(st, 4, id);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = db_fail_sqlite(db, "updating a due date");
-			sqlite3_finalize(st);
-		}
-	}
-	ctx_finish(&c);
-	free(clean);
-	if (rc == 1) {
-		/* The field already holds the value: no version bump, no history, nothing written,
-		 * so that the caller's version stays current. */
-		rollback(db);
-		return 0;
-	}
-	if (rc == 0 && commit(db) == 0)
-		return 0;
 	rollback(db);
-	return rc ? rc : -1;
 }
 
-int db_note_add(struct db *db, int64_t id, const char *text)
+int db_now_iso(struct db *db, char *buf, size_t size)
 {
-	struct import_ctx c = {.db = db};
-	char now[32], *clean;
-	sqlite3_stmt *st;
-	int rc, found = 0, oom = 0;
-	char *v = NULL;
+	return now_iso(db, buf, size);
+}
 
-	clean = clean_input(text, &oom);
-	if (oom)
-		return db_fail(db, "out of memory");
-	if (!clean || !*clean) {
-		free(clean);
-		return db_fail(db, "a note needs some text");
-	}
-	if (begin(db) < 0) {
-		free(clean);
+int db_set_due(struct db *db, int64_t id, const char *deadline)
+{
+	sqlite3_stmt *st = prepare(db, "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3"
+	                               " WHERE id = ?4");
+	int rc;
+
+	if (!st)
 		return -1;
-	}
-	rc = now_iso(db, now, sizeof now);
-	c.now = now;
-	if (rc == 0)
-		rc = select_text(db, "SELECT version FROM item WHERE id = ?1", id, &v, &found);
-	free(v);
-	if (rc == 0 && !found) {
-		db_fail(db, "no item %lld", (long long)id);
-		rc = DB_NOT_FOUND;
-	}
-	if (rc == 0) {
-		st = prepare(db, "INSERT INTO note(item_id, at, who, text) VALUES (?1, ?2, ?3, ?4)");
-		if (!st)
-			rc = -1;
-		else {
-			sqlite3_bind_int64(st, 1, id);
-			bind_text(st, 2, now);
-			bind_text(st, 3, db_who(db));
-			bind_text(st, 4, clean);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = db_fail_sqlite(db, "adding a note");
-			sqlite3_finalize(st);
-		}
-	}
-	if (rc == 0)
-		rc = history_add(&c, id, "note", NULL, clean, "edit");
-	if (rc == 0) {
-		st = prepare(db, "UPDATE item SET version = version + 1, updated_at = ?2, updated_by = ?3"
-		                 " WHERE id = ?1");
-		if (!st)
-			rc = -1;
-		else {
-			sqlite3_bind_int64(st, 1, id);
-			bind_text(st, 2, now);
-			bind_text(st, 3, db_who(db));
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = db_fail_sqlite(db, "updating an item");
-			sqlite3_finalize(st);
-		}
-	}
-	ctx_finish(&c);
-	free(clean);
-	if (rc == 0 && commit(db) == 0)
-		return 0;
-	rollback(db);
-	return rc ? rc : -1;
+	bind_deadline(st, 1, deadline);
+	sqlite3_bind_int64(st, 4, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("更新到期日"));
+}
+
+void db_change_begin(struct db *db, const char *reason, int64_t undo_of)
+{
+	db->source = NULL;
+	db->reason = reason;
+	db->undo_of = undo_of;
+}
+
+void db_change_end(struct db *db)
+{
+	db->reason = NULL;
+	db->undo_of = 0;
 }

@@ -108,6 +108,7 @@ struct db_history {
 	int version;     /* the item's version this change produced */
 	char *reason;    /* 延期原因, 验收意见 … given with the change; may be NULL */
 	char *item_no, *item_region; /* filled by db_history_find only; may be NULL */
+	int undo_of;     /* an undo: the version it took back; 0 otherwise */
 };
 
 /* Item fields an edit may change, by name: "deadline", "status", "state", "lead_unit",
@@ -250,5 +251,32 @@ struct db_history_query {
  * fn returns non-zero to stop. Returns 0 or -1. */
 int db_history_find(struct db *db, const struct db_history_query *q,
                     int (*fn)(const struct db_history *h, void *ctx), void *ctx);
+
+/* ---- trust (issue 7): the history is a hash chain (each row's SHA-256 over its fields and the
+ * previous row's hash), written only by SQLite triggers through this program's functions. -- */
+
+struct db_verify {
+	int64_t rows;   /* rows checked */
+	int64_t bad_id; /* the first row that does not verify; 0 when every row does */
+	char why[256];  /* what is wrong with it (a sentence, through tr()) */
+};
+
+/* Walks the whole history chain in id order and recomputes every hash. Returns 0 with
+ * out->bad_id = 0 when all verify, 1 with the first bad row in out, or -1 on a database error.
+ * Takes about a second per million rows. */
+int db_history_verify(struct db *db, struct db_verify *out);
+
+/* A quick look for the board: verifies the last rows of the chain (the place a forger would
+ * write) and that no row is missing between them. Returns 1 when broken (the reason in
+ * db_errmsg), 0 when they verify, -1 on a database error. */
+int db_history_broken(struct db *db);
+
+/* PRAGMA integrity_check: returns 0 when SQLite finds the file sound, 1 when not (its first
+ * complaint in db_errmsg), -1 on error. */
+int db_integrity(struct db *db);
+
+/* The history row id (for duban check to name it): fills *out (free with db_history_free(out,
+ * 1)). Returns 0, DB_NOT_FOUND or -1. */
+int db_history_get(struct db *db, int64_t id, struct db_history **out);
 
 #endif

@@ -3,6 +3,21 @@
  * must match the queries in db.c and db_board.c. */
 #include "db_internal.h"
 
+/* The version a history row written by an item trigger carries: the version the statement
+ * set, or, in a change whose last statement bumps it, the one that statement will set. */
+#define ITEM_VERSION "CASE WHEN new.version <> old.version THEN new.version ELSE old.version + 1 END"
+/* One trigger per item column whose changes are history (migration 4). */
+#define ITEM_HISTORY(column, field)                                                               \
+	"CREATE TRIGGER item_history_" column " AFTER UPDATE OF " column " ON item"              \
+	"  WHEN old." column " IS NOT new." column " BEGIN "                                      \
+	DB_HISTORY_INSERT("new.id", "'" field "'", "old." column, "new." column, ITEM_VERSION)  \
+	"; END;"
+/* "一 贯彻落实…", a category's label and title as history names it (db.c category_name). */
+#define CATEGORY_NAME(row)                                                                        \
+	"(SELECT CASE WHEN label IS NOT NULL AND title IS NOT NULL THEN label || ' ' || title"   \
+	" ELSE ifnull(label, '') || ifnull(title, '') END FROM category WHERE id = " row          \
+	".category_id)"
+
 const char *const db_migrations[] = {
 	/* 0 → 1: the data model. */
 	"CREATE TABLE region ("
@@ -332,6 +347,110 @@ const char *const db_migrations[] = {
 	"  WHERE report.id = item.report_id) WHERE due_kind = 'immediate' AND due IS NULL;"
 	/* Removed items, for the board's toggle that shows them (few: a partial index). */
 	"CREATE INDEX item_removed ON item(region_id, id) WHERE removed = 1;",
+
+	/* 3 → 4: edits (issue 6) and a history that cannot be quietly rewritten (issue 7).
+	 * Each history row now carries the item version its change produced, the reason given
+	 * with it (延期原因, 验收意见…), the version an undo took back, and a SHA-256 hash
+	 * chained to the previous row (DB_HISTORY_INSERT, db_chain_hash). The rows written so far
+	 * are chained here, in id order, by duban_chain, which db_open registers before it
+	 * migrates. */
+	"ALTER TABLE history ADD COLUMN version INTEGER;"
+	"ALTER TABLE history ADD COLUMN reason TEXT;"
+	"ALTER TABLE history ADD COLUMN undo_of INTEGER;"
+	"ALTER TABLE history ADD COLUMN hash TEXT;"
+	"ALTER TABLE item ADD COLUMN verified_on TEXT;"
+	"ALTER TABLE item ADD COLUMN verified_by TEXT;"
+	"ALTER TABLE item ADD COLUMN verify_opinion TEXT;"
+	"ALTER TABLE item ADD COLUMN done_by TEXT;"
+	"ALTER TABLE item ADD COLUMN done_at TEXT;"
+	/* An undone note is withdrawn, never deleted. */
+	"ALTER TABLE note ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX history_item_version ON history(item_id, version);"
+	"CREATE INDEX history_who ON history(who, id);"
+
+	"DROP TRIGGER history_no_update;"
+	"CREATE TEMP TABLE chain_seq (n INTEGER PRIMARY KEY, id INTEGER NOT NULL);"
+	"INSERT INTO chain_seq(id) SELECT id FROM history ORDER BY id;"
+	"CREATE TEMP TABLE chain AS WITH RECURSIVE c(n, id, h) AS ("
+	"  SELECT s.n, h.id, duban_chain(h.id, h.item_id, h.at, h.who, h.field, h.old, h.new,"
+	"    h.source, h.version, h.reason, h.undo_of, NULL)"
+	"  FROM chain_seq s JOIN history h ON h.id = s.id WHERE s.n = 1"
+	"  UNION ALL"
+	"  SELECT s.n, h.id, duban_chain(h.id, h.item_id, h.at, h.who, h.field, h.old, h.new,"
+	"    h.source, h.version, h.reason, h.undo_of, c.h)"
+	"  FROM c JOIN chain_seq s ON s.n = c.n + 1 JOIN history h ON h.id = s.id)"
+	"  SELECT id, h FROM c;"
+	"CREATE INDEX temp.chain_id ON chain(id);"
+	"UPDATE history SET hash = (SELECT h FROM temp.chain WHERE chain.id = history.id);"
+	"DROP TABLE temp.chain;"
+	"DROP TABLE temp.chain_seq;"
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history"
+	"  BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;"
+	/* Only the next id, and only through duban: INSERT OR REPLACE (whose delete fires no
+	 * trigger) is refused, and a client without duban's functions cannot prepare an insert
+	 * at all. The hash itself is checked by duban check (db_history_verify), not here:
+	 * recomputing it on every insert doubled the cost of an import. */
+	"CREATE TRIGGER history_append BEFORE INSERT ON history BEGIN"
+	"  SELECT RAISE(ABORT, 'history is append-only: rows are added only by duban')"
+	"  WHERE new.id IS NOT (SELECT ifnull(max(id), 0) + 1 FROM history)"
+	"    OR new.hash IS NULL OR duban_publishing() IS NULL;"
+	"END;"
+
+	/* Every write to an item, a note or a measure needs duban's functions, so a bare
+	 * sqlite3 session cannot change them unnoticed; items are never deleted. */
+	"CREATE TRIGGER item_guard_update BEFORE UPDATE ON item BEGIN SELECT duban_who(); END;"
+	"CREATE TRIGGER item_guard_delete BEFORE DELETE ON item"
+	"  BEGIN SELECT RAISE(ABORT, 'items are never deleted'); END;"
+	"CREATE TRIGGER note_guard_update BEFORE UPDATE ON note BEGIN SELECT duban_who(); END;"
+	"CREATE TRIGGER note_guard_delete BEFORE DELETE ON note"
+	"  BEGIN SELECT RAISE(ABORT, 'notes are never deleted'); END;"
+	"CREATE TRIGGER measure_guard_insert BEFORE INSERT ON measure BEGIN SELECT duban_who(); END;"
+	"CREATE TRIGGER measure_guard_update BEFORE UPDATE ON measure BEGIN SELECT duban_who(); END;"
+	"CREATE TRIGGER measure_guard_delete BEFORE DELETE ON measure BEGIN SELECT duban_who(); END;"
+
+	/* History of every item field, old → new, written by SQLite itself. A change that sets
+	 * several fields bumps the version in its last statement (or in its only one), so every
+	 * row of a change carries the version the change produced. */
+	"CREATE TRIGGER item_history_insert AFTER INSERT ON item BEGIN "
+	DB_HISTORY_INSERT("new.id", "'item'", "NULL",
+	                  "'imported from ' || (SELECT file FROM report WHERE id = new.report_id)",
+	                  "new.version") ";"
+	"END;"
+	/* SQLite fires the triggers of one row in the reverse order of their creation: these are
+	 * created last field first, so a change's rows come in the order of the fields. */
+	ITEM_HISTORY("verify_opinion", "verify_opinion")
+	ITEM_HISTORY("verified_by", "verified_by")
+	ITEM_HISTORY("verified_on", "verified_on")
+	ITEM_HISTORY("state", "state")
+	ITEM_HISTORY("subcategory", "subcategory")
+	ITEM_HISTORY("goal", "goal")
+	ITEM_HISTORY("acceptance_unit", "acceptance_unit")
+	ITEM_HISTORY("responsible_unit", "responsible_unit")
+	ITEM_HISTORY("lead_unit", "lead_unit")
+	ITEM_HISTORY("deadline", "deadline")
+	ITEM_HISTORY("status", "status")
+	ITEM_HISTORY("text", "text")
+	"CREATE TRIGGER item_history_removed AFTER UPDATE OF removed ON item"
+	"  WHEN old.removed IS NOT new.removed AND duban_publishing() = 0 BEGIN "
+	DB_HISTORY_INSERT("new.id", "'item'",
+	                  "CASE old.removed WHEN 1 THEN 'removed' ELSE 'listed' END",
+	                  "CASE new.removed WHEN 1 THEN 'removed' ELSE 'listed again' END",
+	                  ITEM_VERSION) ";"
+	"END;"
+	"CREATE TRIGGER item_history_category AFTER UPDATE OF category_id ON item"
+	"  WHEN old.category_id IS NOT new.category_id BEGIN "
+	DB_HISTORY_INSERT("new.id", "'category'", CATEGORY_NAME("old"), CATEGORY_NAME("new"),
+	                  ITEM_VERSION) ";"
+	"END;"
+	"CREATE TRIGGER note_history_insert AFTER INSERT ON note BEGIN "
+	DB_HISTORY_INSERT("new.item_id", "'note'", "NULL", "new.text",
+	                  "(SELECT version + 1 FROM item WHERE id = new.item_id)") ";"
+	"END;"
+	"CREATE TRIGGER note_history_withdrawn AFTER UPDATE OF withdrawn ON note"
+	"  WHEN new.withdrawn = 1 AND old.withdrawn = 0 BEGIN "
+	DB_HISTORY_INSERT("new.item_id", "'note'", "new.text", "NULL",
+	                  "(SELECT version + 1 FROM item WHERE id = new.item_id)") ";"
+	"END;",
 };
 
 const size_t db_migration_count = sizeof db_migrations / sizeof db_migrations[0];

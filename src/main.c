@@ -35,6 +35,7 @@ static const char *const usage_lines[] = {
     N_("      duban [-f 数据库] show ID"),
     N_("      duban [-f 数据库] region add 自治区/盟市/旗县"),
     N_("      duban [-f 数据库] print [--notice ID] [--region 地区] [--format pdf|text] [-o 文件|-] [--to lp[:队列]|terminal]"),
+    N_("      duban [-f 数据库] check                  检查数据库和修改记录的校验链"),
     N_("      duban --help | --version             用法 | 版本"),
     N_("数据库是 -f 所给的文件，否则是 $DUBAN_DB。详见 duban(1)。"),
 };
@@ -77,8 +78,21 @@ static const struct command commands[] = {
 	{"show", cmd_show},
 	{"region", cmd_region},
 	{"print", cmd_print},
+	{"check", cmd_check},
 	{NULL, NULL},
 };
+
+/* How a command opens the database (db_open_mode): the reading ones never create it and
+ * open it read-only when this user may not write it; the others create it when missing. */
+static int open_flags(const char *cmd)
+{
+	static const char *const reading[] = {"board", "list", "show", "export", "check"};
+
+	for (size_t i = 0; i < sizeof reading / sizeof reading[0]; i++)
+		if (strcmp(cmd, reading[i]) == 0)
+			return DB_OPEN_EXISTING | DB_OPEN_READ;
+	return DB_OPEN_CREATE;
+}
 
 int main(int argc, char **argv)
 {
@@ -120,7 +134,7 @@ int main(int argc, char **argv)
 			return cli_usage_error(tr("-f 应写在命令之前：duban -f 数据库 %s …"), cmd);
 	if (!path || !*path)
 		return cli_usage_error("%s", tr("没有数据库：用 -f 数据库 指定，或设置 DUBAN_DB"));
-	if (db_open(path, cli_user(), &db, err, sizeof err) < 0)
+	if (db_open_mode(path, cli_user(), open_flags(c->name), &db, err, sizeof err) < 0)
 		return cli_fail("%s", err);
 	argc -= i;
 	argv += i;

@@ -38,9 +38,15 @@ DUBAN_TODAY=2025-07-01 DUBAN_USER=tester DUBAN_GAZETTEER=data/gazetteer.txt "$bi
 hostile=$out/hostile.db
 cp "$seed" "$hostile"
 if command -v sqlite3 >/dev/null 2>&1; then
-	sqlite3 "$hostile" "UPDATE item SET text = char(27) || ']0;pwned' || char(7) || '标题' ||
+	# duban's triggers refuse a bare sqlite3 session's writes to items (issue 7); a hostile
+	# program drops them around its write and puts them back.
+	guards=$(sqlite3 "$hostile" "SELECT group_concat(sql, ';') || ';' FROM sqlite_schema
+		WHERE name IN ('item_guard_update', 'item_history_text')")
+	sqlite3 "$hostile" "DROP TRIGGER item_guard_update; DROP TRIGGER item_history_text;
+		UPDATE item SET text = char(27) || ']0;pwned' || char(7) || '标题' ||
 		char(27) || '[2J清屏' || char(8238) || '反向' || char(155) || '31m红' || CAST(X'FF41' AS TEXT)
-		|| '尾部文字' WHERE id = 1; UPDATE region SET name = '坏' || char(27) || '[31m名' WHERE id = 3;"
+		|| '尾部文字' WHERE id = 1; UPDATE region SET name = '坏' || char(27) || '[31m名' WHERE id = 3;
+		$guards"
 else
 	rm -f "$hostile"
 fi
