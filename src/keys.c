@@ -54,15 +54,23 @@ static const struct binding table[] = {
 	{KEYS_BOARD, 'z', "z", ACT_FOLD},
 	{KEYS_BOARD, 'u', "u", ACT_UNIT},
 	{KEYS_BOARD, 'x', "x", ACT_REMOVED},
+	{KEYS_BOARD, 'p', "p", ACT_PRINT},
+	{KEYS_BOARD, 'P', "P", ACT_PRINT_NOTICE},
 
 	{KEYS_ITEM, 'J', "J", ACT_NEXT_ITEM},
 	{KEYS_ITEM, 'K', "K", ACT_PREV_ITEM},
+	{KEYS_ITEM, 'P', "P", ACT_PRINT_NOTICE},
 	{KEYS_ITEM, 'n', "n", ACT_SEARCH_NEXT},
 	{KEYS_ITEM, 'N', "N", ACT_SEARCH_PREV},
 	{KEYS_ITEM, 'h', "h", ACT_CLOSE},
 	{KEYS_ITEM, KEYS_LEFT, "Left", ACT_CLOSE},
 	{KEYS_ITEM, KEYS_BACKSPACE, "Backspace", ACT_CLOSE},
 	{KEYS_ITEM, KEYS_ENTER, "Enter", ACT_DOWN},
+
+	{KEYS_PREVIEW, KEYS_ENTER, "Enter", ACT_PRINT_ROUTES},
+	{KEYS_PREVIEW, 's', "s", ACT_PRINT_SAVE},
+	{KEYS_PREVIEW, 'l', "l", ACT_PRINT_LP},
+	{KEYS_PREVIEW, 't', "t", ACT_PRINT_TERMINAL},
 
 	{KEYS_PROMPT, KEYS_ENTER, "Enter", ACT_ACCEPT},
 	{KEYS_PROMPT, KEYS_ESC, "Esc", ACT_CANCEL},
@@ -134,6 +142,17 @@ static const struct doc docs[] = {
 	{KEYS_ITEM, ACT_SEARCH_PREV, "上一个匹配的事项", "Show the previous item matching the search."},
 	{KEYS_ITEM, ACT_CLOSE, "返回看板", "Back to the board."},
 	{KEYS_ITEM, ACT_DOWN, "向下滚动一行", "Scroll down one line."},
+	{KEYS_BOARD, ACT_PRINT, "打印预览：当前地区和筛选的汇总页",
+	 "Preview the summary page of the region and filter in view, then print it."},
+	{KEYS_BOARD, ACT_PRINT_NOTICE, "打印预览：所选已销号事项的销号公示",
+	 "Preview the verification notice of the selected verified item, then print it."},
+	{KEYS_ITEM, ACT_PRINT_NOTICE, "打印预览：本事项的销号公示",
+	 "Preview the verification notice of this item (verified items only), then print it."},
+	{KEYS_PREVIEW, ACT_PRINT_ROUTES, "选择打印方式", "Choose how to print: PDF file, lp, terminal printer."},
+	{KEYS_PREVIEW, ACT_PRINT_SAVE, "保存为 PDF 文件", "Save the page as a PDF file."},
+	{KEYS_PREVIEW, ACT_PRINT_LP, "交给打印机（lp）", "Send the PDF to a CUPS printer with lp."},
+	{KEYS_PREVIEW, ACT_PRINT_TERMINAL, "用终端的打印机打印（PuTTY、xterm）",
+	 "Print through the terminal's own printer (PuTTY, xterm; not tmux or mosh)."},
 	{KEYS_PROMPT, ACT_ACCEPT, "确定", "Accept."},
 	{KEYS_PROMPT, ACT_CANCEL, "取消，恢复原样", "Cancel and restore what was shown before."},
 	{KEYS_PROMPT, ACT_ERASE, "删除光标前的一个字", "Erase the character before the cursor."},
@@ -160,6 +179,7 @@ static const char *const context_title[KEYS_CONTEXT_COUNT] = {
 	[KEYS_BOARD] = "看板",
 	[KEYS_ITEM] = "事项详情",
 	[KEYS_PROMPT] = "输入框（搜索、地区、时限、备注……）",
+	[KEYS_PREVIEW] = "打印预览",
 };
 
 static const char *const context_title_en[KEYS_CONTEXT_COUNT] = {
@@ -168,6 +188,7 @@ static const char *const context_title_en[KEYS_CONTEXT_COUNT] = {
 	[KEYS_BOARD] = "Board",
 	[KEYS_ITEM] = "Item view",
 	[KEYS_PROMPT] = "Prompts (search, region, deadline, note ...)",
+	[KEYS_PREVIEW] = "Print preview",
 };
 
 static enum action lookup_in(enum keys_context ctx, int key)
@@ -241,8 +262,8 @@ size_t keys_help(enum keys_context ctx, void (*fn)(const char *keys, const char 
 
 int keys_write_mdoc(FILE *out)
 {
-	static const enum keys_context order[] = {KEYS_MOVE, KEYS_BOARD, KEYS_ITEM, KEYS_PROMPT,
-	                                          KEYS_GLOBAL};
+	static const enum keys_context order[] = {KEYS_MOVE, KEYS_BOARD, KEYS_ITEM, KEYS_PREVIEW,
+	                                          KEYS_PROMPT, KEYS_GLOBAL};
 	char names[256];
 
 	for (size_t c = 0; c < sizeof order / sizeof order[0]; c++) {

@@ -38,6 +38,7 @@ enum keys_context {
 	KEYS_BOARD,
 	KEYS_ITEM,
 	KEYS_PROMPT,
+	KEYS_PREVIEW, /* the print preview (view_preview.c) */
 	KEYS_CONTEXT_COUNT
 };
 
@@ -86,6 +87,13 @@ enum action {
 	ACT_CHAR_RIGHT,
 	ACT_LINE_START,
 	ACT_LINE_END,
+	/* printing (issue 8): board and item view, then the preview's routes */
+	ACT_PRINT,
+	ACT_PRINT_NOTICE,
+	ACT_PRINT_ROUTES,
+	ACT_PRINT_SAVE,
+	ACT_PRINT_LP,
+	ACT_PRINT_TERMINAL,
 	ACT_COUNT
 };
 

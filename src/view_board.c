@@ -15,6 +15,7 @@
 #include "text.h"
 #include "view_board.h"
 #include "view_item.h"
+#include "view_preview.h"
 
 /* The most item rows one screen can show. */
 #define MAX_ROWS 400
@@ -26,6 +27,7 @@ enum focus { FOCUS_REGIONS, FOCUS_ENTRIES, FOCUS_ITEMS };
 struct board {
 	struct db *db;
 	char dbname[96];
+	int chain_broken; /* the history's last rows do not verify (db_history_broken, issue 7) */
 	/* tree[0] is the "all regions" row (id 0); the database's regions follow a level deeper. */
 	struct board_region *tree;
 	size_t ntree;
@@ -1082,6 +1084,8 @@ static void title(void *self, char *buf, size_t size)
 			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                \
 	} while (0)
 	ADD(" %s %s > %s", tr("督办"), b->dbname, r ? r->name : "");
+	if (b->chain_broken) /* first, so that a narrow title still shows it */
+		ADD("  %s", tr("[警告：修改记录校验失败，运行 duban check]"));
 	if (b->searching)
 		ADD(tr(" > 搜索「%s」"), b->search);
 	else if (e && e->kind == BOARD_ENTRY_REPORT)
@@ -1529,6 +1533,21 @@ static int act(void *self, enum action a)
 				                                      : tr("已到第一个匹配，回到最后一个"));
 		}
 		return 1;
+	case ACT_PRINT: { /* issue 8: the summary of the region and filter in view */
+		const struct board_region *r = sel_region(b);
+		struct ui_view v;
+		if (view_preview_summary(b->db, r ? r->id : 0, b->state_mask, b->overdue_only, &v) == 0)
+			ui_push(&v);
+		return 1;
+	}
+	case ACT_PRINT_NOTICE: { /* issue 8: the notice of the selected item */
+		struct ui_view v;
+		if (b->focus != FOCUS_ITEMS || b->nrows == 0)
+			ui_message("%s", tr("先在事项列表中选择一个已销号的事项"));
+		else if (view_preview_notice(b->db, b->rows[b->isel].id, &v) == 0)
+			ui_push(&v);
+		return 1;
+	}
 	case ACT_OVERDUE:
 		b->overdue_only = !b->overdue_only;
 		list_changed(b);
@@ -1667,6 +1686,7 @@ int view_board_open(struct db *db, struct ui_view *view, char *err, size_t errsi
 		return -1;
 	}
 	b->db = db;
+	b->chain_broken = db_history_broken(db) == 1;
 	b->item_rows = ui_rows() > 3 ? ui_rows() - 3 : 1;
 	b->soon_days = 30;
 	b->source.step = source_step;

@@ -11,6 +11,7 @@
 #include "text.h"
 #include "view_item.h"
 #include "view_pager.h"
+#include "view_preview.h"
 
 struct itemview {
 	struct db *db;
@@ -240,6 +241,12 @@ static int act(void *self, enum action a)
 	case ACT_PREV_ITEM:
 		step(v, -1);
 		return 1;
+	case ACT_PRINT_NOTICE: { /* issue 8: this item's verification notice */
+		struct ui_view pv;
+		if (view_preview_notice(v->db, v->item.id, &pv) == 0)
+			ui_push(&pv);
+		return 1;
+	}
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!v->src.searching(v->src.ctx)) {

@@ -137,5 +137,26 @@ expect "lp failure reports lp's error" grep -q 'does not exist' "$tmp/err"
 DUBAN_LP="$tmp/nonexistent" $bin -f "$db" print --to lp >/dev/null 2>"$tmp/err"
 expect "missing lp fails" test $? -eq 1
 
+# --- the terminal's printer: the bytes written to a pty
+cap=build/tools/ptycap
+TERM=xterm $cap -p "$tmp/pay.gb" "$tmp/tty.gb" -- $bin -f "$db" print --to terminal --format text --encoding gb18030
+expect "terminal route exits 0" test $? -eq 0
+expect "terminal route: GB18030 text between ESC[5i and ESC[4i, byte for byte" cmp -s "$tmp/pay.gb" "$tmp/summary.gb"
+expect "terminal route: printer switched on first" sh -c "head -c 4 '$tmp/tty.gb' | od -c | grep -q '033   \\[   5   i'"
+TERM=xterm $cap -p "$tmp/pay.pdf" "$tmp/tty.pdf" -- $bin -f "$db" print --to terminal
+expect "terminal route: the PDF passes unchanged (no newline translation)" test "$(wc -c <"$tmp/pay.pdf")" -eq "$(wc -c <"$tmp/s.pdf")"
+expect "terminal route: the PDF payload is whole" sh -c "head -c 5 '$tmp/pay.pdf' | grep -q '%PDF-' && tail -c 7 '$tmp/pay.pdf' | grep -q '%%EOF'"
+if [ $have_poppler -eq 1 ]; then
+	expect "terminal route: the PDF payload reads" sh -c "pdfinfo '$tmp/pay.pdf' | grep -q '^Pages: *2$'"
+fi
+TERM=dumb $cap "$tmp/tty.dumb" -- $bin -f "$db" print --to terminal
+expect "terminal without mc5/mc4 is refused" test $? -eq 1
+expect "the refusal names the missing capability" grep -q 'TERM=dumb 没有打印机能力' "$tmp/tty.dumb"
+expect "the refusal says tmux and mosh do not pass it" grep -q 'tmux、screen 和 mosh' "$tmp/tty.dumb"
+expect "nothing is sent without the capability" sh -c "! grep -q '%PDF' '$tmp/tty.dumb'"
+TMUX=/tmp/x TERM=xterm $cap "$tmp/tty.tmux" -- $bin -f "$db" print --to terminal
+expect "inside tmux the route is refused" test $? -eq 1
+expect "the tmux refusal explains" grep -q 'tmux' "$tmp/tty.tmux"
+
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
