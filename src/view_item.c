@@ -7,8 +7,12 @@
 
 #include "date.h"
 #include "db.h"
+#include "field.h"
+#include "msg.h"
 #include "state.h"
 #include "text.h"
+#include "view_edit.h"
+#include "view_history.h"
 #include "view_item.h"
 #include "view_pager.h"
 #include "view_preview.h"
@@ -68,31 +72,6 @@ static void section(struct pager *p, int width, const char *title, size_t n)
 	view_pager_add(p, width, NULL, UI_NORMAL, buf, UI_HEADER);
 }
 
-/* "2025-01-02T03:04:05Z" as "2025-01-02 03:04". */
-static void short_time(const char *at, char *buf, size_t size)
-{
-	snprintf(buf, size, "%.16s", at ? at : "");
-	if (strlen(buf) > 10 && buf[10] == 'T')
-		buf[10] = ' ';
-}
-
-static const char *field_name(const char *f)
-{
-	static const struct {
-		const char *en, *zh;
-	} names[] = {
-		{"status", "进展情况"},   {"state", "状态"},          {"deadline", "整改时限"},
-		{"lead_unit", "牵头单位"}, {"responsible_unit", "责任单位"},
-		{"acceptance_unit", "验收单位"}, {"goal", "整改目标"}, {"text", "问题"},
-		{"note", "备注"},          {"item", "事项"},           {"removed", "移除"},
-	};
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (f && strcmp(f, names[i].en) == 0)
-			return names[i].zh;
-	return f ? f : "";
-}
-
 static void build(void *owner, struct pager *p, int width)
 {
 	struct itemview *v = owner;
@@ -117,7 +96,26 @@ static void build(void *owner, struct pager *p, int width)
 	         (long long)it->id, it->version);
 	field(p, width, "编号", buf, UI_NORMAL);
 	field(p, width, "状态", state_label(it->state), (enum ui_role)(UI_STATE + it->state));
-	field(p, width, "进展情况", it->status, UI_NORMAL);
+	/* The printed status stays as imported; when the state was changed in duban, or reads
+	 * otherwise, the state is said beside it. */
+	if (it->status && state_classify(it->status, NULL, 0) != it->state) {
+		snprintf(buf, sizeof buf, tr("%s  [当前状态：%s]"), it->status, state_label(it->state));
+		field(p, width, "进展情况", buf, UI_NORMAL);
+	} else {
+		field(p, width, "进展情况", it->status, UI_NORMAL);
+	}
+	if (it->verified_on) {
+		snprintf(buf, sizeof buf, tr("%s 由 %s 验收%s%s"), it->verified_on,
+		         it->verified_by ? it->verified_by : "?", it->verify_opinion ? tr("；验收意见：") : "",
+		         it->verify_opinion ? it->verify_opinion : "");
+		field(p, width, tr("验收销号"), buf, (enum ui_role)(UI_STATE + STATE_VERIFIED));
+	}
+	if (it->done_by && !it->verified_on) {
+		char when[32];
+		field_local_time(it->done_at, when, sizeof when);
+		snprintf(buf, sizeof buf, tr("%s 于 %s 标记（验收须由另一人）"), it->done_by, when);
+		field(p, width, tr("标记完成"), buf, UI_DIM);
+	}
 	if (it->due_kind == DUE_DATE) {
 		snprintf(buf, sizeof buf, "%s  (%s%s)", it->deadline ? it->deadline : "",
 		         date_format_iso(it->due, iso), it->long_term ? "，长期坚持" : "");
@@ -158,11 +156,12 @@ static void build(void *owner, struct pager *p, int width)
 	if (!it->measure_count)
 		view_pager_add(p, width, "  ", UI_NORMAL, "（报告未列措施）", UI_DIM);
 
+	/* Notes and history newest first: what happened last is what a clerk looks for. */
 	section(p, width, "进展备注", it->note_count);
-	for (size_t i = 0; i < it->note_count; i++) {
+	for (size_t i = it->note_count; i-- > 0;) {
 		const struct db_note *n = &it->notes[i];
-		char when[24];
-		short_time(n->at, when, sizeof when);
+		char when[32];
+		field_local_time(n->at, when, sizeof when);
 		snprintf(buf, sizeof buf, "  %s %s  ", when, n->who ? n->who : "");
 		view_pager_add(p, width, buf, UI_DIM, n->text, UI_NORMAL);
 	}
@@ -170,23 +169,24 @@ static void build(void *owner, struct pager *p, int width)
 		view_pager_add(p, width, "  ", UI_NORMAL, "（无）", UI_DIM);
 
 	section(p, width, "修改记录", it->history_count);
-	for (size_t i = 0; i < it->history_count; i++) {
+	for (size_t i = it->history_count; i-- > 0;) {
 		const struct db_history *h = &it->history[i];
-		char when[24];
-		short_time(h->at, when, sizeof when);
+		char when[32], change[1536], old[600];
+		field_local_time(h->at, when, sizeof when);
 		snprintf(buf, sizeof buf, "  %s %s %s  ", when, h->who ? h->who : "",
 		         h->source && strcmp(h->source, "import") == 0 ? "导入" : "编辑");
-		{
-			char change[1024];
-			/* The import's first row says where the item came from, not a change. */
-			if (h->field && strcmp(h->field, "item") == 0)
-				snprintf(change, sizeof change, "%s", h->new_value ? h->new_value : "");
-			else
-				snprintf(change, sizeof change, "%s: %s -> %s", field_name(h->field),
-				         h->old_value ? h->old_value : "（空）",
-				         h->new_value ? h->new_value : "（空）");
-			view_pager_add(p, width, buf, UI_DIM, change, UI_NORMAL);
+		/* The import's first row says where the item came from, not a change. */
+		if (h->field && strcmp(h->field, "item") == 0) {
+			snprintf(change, sizeof change, "%s", h->new_value ? h->new_value : "");
+		} else {
+			snprintf(old, sizeof old, "%s", field_value(h->field, h->old_value));
+			snprintf(change, sizeof change, "%s: %s → %s", field_label(h->field), old,
+			         field_value(h->field, h->new_value));
 		}
+		if (h->reason && *h->reason)
+			snprintf(change + strlen(change), sizeof change - strlen(change),
+			         tr("（原因：%s）"), h->reason);
+		view_pager_add(p, width, buf, UI_DIM, change, UI_NORMAL);
 	}
 }
 
@@ -235,6 +235,32 @@ static int act(void *self, enum action a)
 	struct itemview *v = self;
 
 	switch (a) {
+	case ACT_EDIT_DEADLINE:
+		view_edit_start(v->db, EDIT_DEADLINE, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_EDIT_STATE:
+		view_edit_start(v->db, EDIT_STATE, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_NOTE:
+		view_edit_start(v->db, EDIT_NOTE, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_VERIFY:
+		view_edit_start(v->db, EDIT_VERIFY, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_UNVERIFY:
+		view_edit_start(v->db, EDIT_UNVERIFY, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_UNDO:
+		view_edit_start(v->db, EDIT_UNDO, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_HISTORY: {
+		struct ui_view h;
+		char where[128];
+		snprintf(where, sizeof where, tr("事项 %s"), v->item.no ? v->item.no : "");
+		if (view_history_open(v->db, v->item.id, 0, where, &h) == 0)
+			ui_push(&h);
+		return 1;
+	}
 	case ACT_NEXT_ITEM:
 		step(v, 1);
 		return 1;
