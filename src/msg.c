@@ -49,7 +49,6 @@ static struct msg table[] = {
 	{"show\004修改记录", "history"},
 	{"%s（%zu）", "%s (%zu)"},
 	{"（空）", "(none)"},
-	{"（原因：%s）", " (reason: %s)"},
 	{"导入自 %s", "imported from %s"},
 	{"报告的新版本不再列出此事项", "a newer version of the report no longer lists it"},
 	{"报告的新版本重新列出此事项", "a newer version of the report lists it again"},
