@@ -551,7 +551,7 @@ static int edit_insert(struct prompt *p, int key)
 		return 0;
 	n = utf8_put(cp, enc);
 	if (p->len + n > p->max) {
-		ui_error("输入已到上限（%zu 字节）", p->max);
+		ui_error(tr("输入已到上限（%zu 字节）"), p->max);
 		return 0;
 	}
 	memmove(p->text + p->cur + n, p->text + p->cur, p->len - p->cur + 1);
@@ -790,7 +790,7 @@ static void draw_title(void)
 
 	if (v->title)
 		v->title(v->self, title, sizeof title);
-	snprintf(right, sizeof right, " 今天 %s ", date_format_iso(ui.today, iso));
+	snprintf(right, sizeof right, tr(" 今天 %s "), date_format_iso(ui.today, iso));
 	rw = text_width(right, strlen(right));
 	if (rw > COLS / 3)
 		rw = 0;
@@ -804,7 +804,7 @@ static void draw(void)
 	erase();
 	if (too_small()) {
 		char msg[128];
-		snprintf(msg, sizeof msg, "窗口太小，至少要 %dx%d；q 退出 (window too small, q quits)",
+		snprintf(msg, sizeof msg, tr("窗口太小，至少要 %dx%d；q 退出 (window too small, q quits)"),
 		         MIN_COLS, MIN_ROWS);
 		ui_field(0, 0, COLS, msg, UI_NORMAL, 0);
 		curs_set(0);
@@ -1179,7 +1179,7 @@ static void dispatch(int key)
 	a = keys_lookup(v->keys, key);
 	if (a == ACT_NONE) {
 		char name[16];
-		ui_message("%s: 没有这个键，? 看帮助 (no such key, ? for help)", keys_name(key, name));
+		ui_message(tr("%s: 没有这个键，? 看帮助 (no such key, ? for help)"), keys_name(key, name));
 		return;
 	}
 	if (v->act && v->act(v->self, a)) {

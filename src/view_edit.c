@@ -481,14 +481,23 @@ static void chooser_draw(void *self, int top, int rows, int cols)
 		ui_field(y++, 1, cols - 1, buf, UI_NORMAL, 0);
 	}
 	y++;
+	/* The labels' column is as wide as the widest label (English ones are longer). */
+	int lw = 0;
+	for (int s = 0; s < STATE_COUNT; s++) {
+		const char *l = state_label((enum state)s);
+		int w = text_width(l, strlen(l));
+		if (w > lw)
+			lw = w;
+	}
+	lw += 2;
 	for (int s = 0; s < STATE_COUNT && y < top + rows; s++, y++) {
 		int on = s == c->sel;
 		snprintf(buf, sizeof buf, "%c %d ", on ? '>' : ' ', s + 1);
 		ui_field(y, x, 5, buf, on ? UI_CURSOR : UI_NORMAL, UI_NO_MARK);
-		ui_field(y, x + 5, 12, state_label((enum state)s), (enum ui_role)(UI_STATE + s),
+		ui_field(y, x + 5, lw, state_label((enum state)s), (enum ui_role)(UI_STATE + s),
 		         UI_NO_MARK);
 		if (c->op->n == 1 && (enum state)s == it->state)
-			ui_field(y, x + 17, cols - x - 17, tr("← 当前"), UI_DIM, 0);
+			ui_field(y, x + 5 + lw, cols - x - 5 - lw, tr("← 当前"), UI_DIM, 0);
 	}
 	y++;
 	if (y < top + rows)

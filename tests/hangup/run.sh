@@ -1,8 +1,9 @@
 #!/bin/sh
-# tests/hangup/run.sh — a hang-up while a clerk is typing a note: SIGHUP, and the pty closing
-# under a board that gets no signal (another session). Each time duban must exit within 2 s,
-# leave the database unlocked (another process writes at once) with nothing half-saved, and
-# after SIGHUP with the terminal still there, leave it restored (echo and canonical mode).
+# tests/hangup/run.sh — the note editor in a real pty: a hang-up while a clerk is typing a note
+# (SIGHUP, and the pty closing under a board that gets no signal: another session), after which
+# duban must exit within 2 s, leave the database unlocked (another process writes at once) with
+# nothing half-saved, and after SIGHUP with the terminal still there leave it restored (echo
+# and canonical mode); and a bracketed paste of two lines, taken as text (not as Enter).
 # Runs the board in tmux on its own socket; every wait polls, bounded; nothing sleeps blindly.
 # Skipped (with a count) when tmux is missing. Ends with "N passed, N failed, N skipped".
 set -u
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/../.."
 top=$(pwd)
 bin=${DUBAN_BIN:-$top/build/duban}
 pass=0 fail=0 skip=0
-TESTS=9
+TESTS=12
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "tmux is not installed: hang-up tests skipped (apt-get install tmux)"
 	echo "0 passed, 0 failed, $TESTS skipped"
@@ -114,5 +115,23 @@ else
 	skip=$((skip + 2))
 fi
 [ "$(notes)" = 0 ] && ok "the note being typed was not half-saved" || bad "the note being typed was not half-saved"
+
+# --- a paste of two lines: tmux brackets it (the board asked for mode 2004), so the line break
+# is text and the note is saved only on the Enter that follows
+if open_note paste ""; then
+	T set-buffer "，粘贴的第一行
+第二行"
+	T paste-buffer -p -t paste
+	if wait_for paste "现场核查中，资料，粘贴的第一行 第二行" 30; then ok "pasted line break is text"; else
+		bad "pasted line break is text: $(screen paste | tail -n 2)"; fi
+	T send-keys -t paste Enter
+	if wait_for paste "已添加进展备注" 30; then ok "Enter after the paste saves"; else
+		bad "Enter after the paste saves: $(screen paste | tail -n 2)"; fi
+	T send-keys -t paste Q
+	if gone "$pid" 20; then ok "quits"; else bad "quits"; fi
+else
+	bad "note being typed (paste case)"
+	skip=$((skip + 2))
+fi
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
