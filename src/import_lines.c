@@ -623,6 +623,33 @@ static int starts_structure(const struct line *L)
 	return import_label_at(L->s, L->len, &off, 0) != LB_NONE;
 }
 
+/* The display width of a line, fast: CJK (lead bytes E3–E9: U+3000–U+9FFF) is two columns
+ * without decoding; anything wider than 201 columns counts as 202 (only rows are measured). */
+static int row_width(const char *s, size_t len)
+{
+	int w = 0;
+
+	if (len > 4 * 202)
+		return 202;
+	for (size_t i = 0; i < len && w <= 201;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			w++;
+			i++;
+		} else if (c >= 0xE3 && c <= 0xE9 && i + 2 < len) {
+			w += 2;
+			i += 3;
+		} else {
+			uint32_t cp;
+			size_t n = text_decode(s + i, len - i, &cp);
+			int cw = text_cp_width(cp);
+			w += cw > 0 ? cw : 0;
+			i += n ? n : 1;
+		}
+	}
+	return w > 201 ? 202 : w;
+}
+
 /* A text extracted from a PDF, or re-wrapped by a mail program, breaks every line at the same
  * width: most lines are then as wide as the widest (or one column less, where a wide character
  * did not fit). When that is so, a full row goes on in the next line unless the next one
@@ -637,7 +664,7 @@ static int unwrap_rows(struct parser *ps, unsigned char *drop)
 		return -1;
 	}
 	for (size_t i = 0; i < ps->n; i++) {
-		width[i] = ps->lines[i].len ? text_width(ps->lines[i].s, ps->lines[i].len) : 0;
+		width[i] = row_width(ps->lines[i].s, ps->lines[i].len);
 		if (ps->lines[i].len) {
 			text++;
 			hist[width[i] > 201 ? 201 : width[i]]++;
