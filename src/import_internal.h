@@ -120,6 +120,8 @@ struct parser {
 };
 
 #define MAX_NUM 999
+/* The longest line or field a report can hold (bytes): a paragraph, never a whole file. */
+#define MAX_LINE 65536
 
 /* ---- small UTF-8 helpers ---- */
 

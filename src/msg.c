@@ -586,6 +586,19 @@ static struct msg table[] = {
 	{"整改目标", "goal"},
 	{"子类", "subcategory"},
 	{"措施条数", "measures"},
+	{"第 %zu 行长 %zu 字节（超过 64 KB），不是报告中的一行：多半是转换时丢了换行；"
+	 "请重新转换文档并保留换行",
+	 "line %zu is %zu bytes long (over 64 KB), not a line of a report: the line breaks were "
+	 "probably lost in conversion; convert the document again keeping line breaks"},
+	{"第 %s 项（第 %d 行）的一个字段超过 64 KB：多半是几项连在了一起；"
+	 "请检查这一项的编号和标签",
+	 "item %s (line %d) has a field over 64 KB: probably several items run together; check "
+	 "this item's number and labels"},
+	{"从第 %zu 行起的编号列表有 %zu 项，其中 %zu 项没有任何字段（状态、时限、"
+	 "单位、措施）：这不像整改问题清单；请检查报告的版式",
+	 "the numbered list from line %zu has %zu items, %zu of them without any field (status, "
+	 "deadline, unit, measure): this is not a list of rectification problems; check the "
+	 "report's layout"},
 	{"读取标签词表时内存不足", "out of memory reading the label vocabulary"},
 	{"标签词表第 %ld 行不可用（%s）：每行先写字段名（status、progress、"
 	 "deadline、lead、responsible、acceptance、goal、measures、problem、"
