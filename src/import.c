@@ -354,6 +354,11 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 		          "text (a browser's \"Save as… Text\", or `lynx -dump`) and import that");
 		goto fail;
 	}
+	if (import_lines_mojibake(&ps, &utf8, &ulen, "fixed.txt", err) < 0) {
+		if (ps.oom)
+			goto oom;
+		goto fail;
+	}
 	if (import_lines_binary(utf8, ulen, &at)) {
 		import_set_error(err, 0, -1,
 		          "the file holds binary data (control characters from byte %zu of the decoded "
