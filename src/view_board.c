@@ -13,7 +13,10 @@
 #include "msg.h"
 #include "state.h"
 #include "text.h"
+#include "msg.h"
 #include "view_board.h"
+#include "view_edit.h"
+#include "view_history.h"
 #include "view_item.h"
 #include "view_preview.h"
 
@@ -27,6 +30,7 @@ enum focus { FOCUS_REGIONS, FOCUS_ENTRIES, FOCUS_ITEMS };
 struct board {
 	struct db *db;
 	char dbname[96];
+	int chain_broken; /* the history's last rows do not verify (db_history_broken, issue 7) */
 	/* tree[0] is the "all regions" row (id 0); the database's regions follow a level deeper. */
 	struct board_region *tree;
 	size_t ntree;
@@ -65,6 +69,9 @@ struct board {
 		enum focus focus;
 	} saved;
 	struct item_source source;
+	/* Tagged items (Space, t): an edit then applies to all of them in one transaction. */
+	int64_t *tags;
+	size_t ntags, tagcap;
 };
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -136,6 +143,47 @@ static const char *find_words(const char *text, const char *search, size_t *len)
 		}
 	}
 	return best;
+}
+
+/* ---- tags ---------------------------------------------------------------------------- */
+
+static int is_tagged(const struct board *b, int64_t id)
+{
+	for (size_t i = 0; i < b->ntags; i++)
+		if (b->tags[i] == id)
+			return 1;
+	return 0;
+}
+
+/* Tags or untags item id; tags keep the order they were made in. */
+static void toggle_tag(struct board *b, int64_t id)
+{
+	for (size_t i = 0; i < b->ntags; i++)
+		if (b->tags[i] == id) {
+			memmove(b->tags + i, b->tags + i + 1, (b->ntags - i - 1) * sizeof *b->tags);
+			b->ntags--;
+			return;
+		}
+	if (b->ntags == b->tagcap) {
+		size_t cap = b->tagcap ? b->tagcap * 2 : 16;
+		int64_t *t = realloc(b->tags, cap * sizeof *t);
+		if (!t) {
+			oom();
+			return;
+		}
+		b->tags = t;
+		b->tagcap = cap;
+	}
+	b->tags[b->ntags++] = id;
+}
+
+/* After a save on the tagged items: the tags are spent, so the next edit is not applied to
+ * them again by surprise. */
+static void tags_done(void *ctx)
+{
+	struct board *b = ctx;
+
+	b->ntags = 0;
 }
 
 /* ---- the region tree ---------------------------------------------------------------- */
@@ -991,6 +1039,10 @@ static void draw_items(struct board *b, int y, int h, int x0, int w)
 		selected = (size_t)r == b->isel;
 		bar = bar_role(selected, focused, UI_NORMAL);
 		draw_lead(yy, x0, selected, focused);
+		/* A tagged row shows '*' where the cursor's '>' goes; the selected number is
+		 * reversed either way. */
+		if (is_tagged(b, it->id))
+			ui_field(yy, x0, 1, "*", bar, 0);
 		ui_field(yy, x0 + c.no_x, c.no_w, it->no, bar, UI_ALIGN_RIGHT);
 		ui_blank(yy, x0 + c.no_x + c.no_w, 1, bar);
 		if (it->removed)
@@ -1083,6 +1135,8 @@ static void title(void *self, char *buf, size_t size)
 			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                \
 	} while (0)
 	ADD(" %s %s > %s", tr("督办"), b->dbname, r ? r->name : "");
+	if (b->chain_broken) /* first, so that a narrow title still shows it */
+		ADD("  %s", tr("[警告：修改记录校验失败，运行 duban check]"));
 	if (b->searching)
 		ADD(tr(" > 搜索「%s」"), b->search);
 	else if (e && e->kind == BOARD_ENTRY_REPORT)
@@ -1102,11 +1156,16 @@ static void status(void *self, char *buf, size_t size)
 {
 	struct board *b = self;
 
+	size_t len;
+
 	if (b->focus != FOCUS_ITEMS || !b->nrows)
 		snprintf(buf, size, tr("%ld%s 项"), b->total, b->total_exact ? "" : "+");
 	else
 		snprintf(buf, size, "%ld/%ld%s", b->top_pos + (long)b->isel + 1, b->total,
 		         b->total_exact ? "" : "+");
+	len = strlen(buf);
+	if (b->ntags && len < size)
+		snprintf(buf + len, size - len, tr("  已标记 %zu 项"), b->ntags);
 }
 
 /* ---- prompts ------------------------------------------------------------------------ */
@@ -1456,11 +1515,64 @@ static void open_item(struct board *b)
 		ui_push(&v);
 }
 
+/* An edit key: on the tagged items when there are any, else on the selected item. */
+static void edit(struct board *b, enum edit_kind kind)
+{
+	if (b->ntags) {
+		view_edit_start(b->db, kind, b->tags, b->ntags, tags_done, b);
+		return;
+	}
+	if (b->focus != FOCUS_ITEMS || !b->nrows) {
+		ui_message("%s", tr("先选中一个事项（Enter 进入事项列表），或用 Space 标记几项"));
+		return;
+	}
+	view_edit_start(b->db, kind, &b->rows[b->isel].id, 1, NULL, NULL);
+}
+
+static int act_edit(struct board *b, enum action a)
+{
+	switch (a) {
+	case ACT_TAG:
+		if (b->focus != FOCUS_ITEMS || !b->nrows) {
+			ui_message("%s", tr("在事项列表里才能标记（Enter 进入）"));
+			return 1;
+		}
+		toggle_tag(b, b->rows[b->isel].id);
+		if (items_move(b, 1) < 0)
+			show_db_error(b);
+		return 1;
+	case ACT_UNTAG_ALL:
+		if (b->ntags)
+			ui_message(tr("已清除 %zu 项的标记"), b->ntags);
+		else
+			ui_message("%s", tr("没有已标记的事项"));
+		b->ntags = 0;
+		return 1;
+	case ACT_EDIT_DEADLINE: edit(b, EDIT_DEADLINE); return 1;
+	case ACT_EDIT_STATE: edit(b, EDIT_STATE); return 1;
+	case ACT_NOTE: edit(b, EDIT_NOTE); return 1;
+	case ACT_VERIFY: edit(b, EDIT_VERIFY); return 1;
+	case ACT_UNVERIFY: edit(b, EDIT_UNVERIFY); return 1;
+	case ACT_UNDO: edit(b, EDIT_UNDO); return 1;
+	case ACT_HISTORY: {
+		const struct board_region *r = sel_region(b);
+		struct ui_view v;
+		if (view_history_open(b->db, 0, r ? r->id : 0, r ? r->name : "", &v) == 0)
+			ui_push(&v);
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
 static int act(void *self, enum action a)
 {
 	struct board *b = self;
 	long page = page_of(b);
 
+	if (act_edit(b, a))
+		return 1;
 	switch (a) {
 	case ACT_DOWN: move(b, 1); return 1;
 	case ACT_UP: move(b, -1); return 1;
@@ -1670,6 +1782,7 @@ static void close_board(void *self)
 	free(b->tree);
 	free(b->vis);
 	free(b->folded);
+	free(b->tags);
 	free(b);
 }
 
@@ -1683,6 +1796,7 @@ int view_board_open(struct db *db, struct ui_view *view, char *err, size_t errsi
 		return -1;
 	}
 	b->db = db;
+	b->chain_broken = db_history_broken(db) == 1;
 	b->item_rows = ui_rows() > 3 ? ui_rows() - 3 : 1;
 	b->soon_days = 30;
 	b->source.step = source_step;
