@@ -533,6 +533,12 @@ static struct msg table[] = {
 	 "not a deadline: write 2025-06-30, 2025年6月底前, 2025年底, 2025年第二季度, 立行立改, "
 	 "长期坚持, or clear it"},
 	/* ---- the board: search, filters, tree, hints (view_board.c, db_board.c, keys.c) ---- */
+	{"board\004逾期", "Late"},
+	{"board\004问题", "Problem"},
+	{"board\004牵头单位", "Lead unit"},
+	{"board\004%s%d%s(%ld%s)", "%s%d %s (%ld%s)"},
+	{"board\004%s%d%s", "%s%d %s"},
+	{"%s[单位「%s」]", "%s[unit \"%s\"]"},
 	{"  [按%s排序]", "  [sorted by %s]"},
 	{" > 搜索「%s」", " > search \"%s\""},
 	{" 地区", " Region"},
@@ -556,7 +562,6 @@ static struct msg table[] = {
 	{"全部（含下级）", "All (with subregions)"},
 	{"全部（所有地区）", "All (every region)"},
 	{"几天内到期（0 取消）: ", "Due within how many days (0 = off): "},
-	{"单位", "unit"},
 	{"单位: ", "Unit: "},
 	{"只看 %ld 天内到期的未完成事项：%ld%s 项",
 	 "Only open items due within %ld days: %ld%s items"},

@@ -618,7 +618,7 @@ static int digits(long v)
  * narrow: what meetings quote (未完成, 完成率) comes right after the item count. */
 enum tree_col { COL_ITEMS, COL_OPEN, COL_LATE, COL_RATE, COL_AWAITING, COL_VERIFIED, COL_N };
 
-static const char *const tree_head[COL_N] = {N_("事项"),   N_("未完成"), N_("逾期"),
+static const char *const tree_head[COL_N] = {N_("事项"),   N_("未完成"), N_("board\004逾期"),
                                              N_("完成率"), N_("待验"),   N_("销号")};
 
 /* The row role of a selected row: the cursor bar in the focused pane, dimmed elsewhere. */
@@ -760,7 +760,7 @@ static void entry_text(const struct board *b, size_t row, char *buf, size_t size
 	}
 }
 
-static const char *const entry_head[2] = {N_("事项"), N_("逾期")};
+static const char *const entry_head[2] = {N_("事项"), N_("board\004逾期")};
 
 static void draw_entries(struct board *b, int y, int h, int w)
 {
@@ -973,7 +973,7 @@ static void filters_text(const struct board *b, char *buf, size_t size)
 		ADDF("%s[%s]", len ? " " : "", t);
 	}
 	if (b->unit[0])
-		ADDF("%s[%s「%s」]", len ? " " : "", tr("单位"), b->unit);
+		ADDF(tr("%s[单位「%s」]"), len ? " " : "", b->unit);
 	if (b->show_removed)
 		ADDF("%s[%s]", len ? " " : "", tr("含报告不再列出的事项"));
 #undef ADDF
@@ -987,7 +987,8 @@ static void empty_text(const struct board *b, char *buf, size_t size)
 	char f[256];
 
 	filters_text(b, f, sizeof f);
-	if (b->ntree <= 1 && !b->searching && !f[0])
+	if ((b->ntree <= 1 || b->tree[0].counts[BOARD_ITEMS] == 0) && !b->show_removed &&
+	    !b->searching && !f[0])
 		snprintf(buf, size, "%s", tr("（数据库是空的：先用 duban import 报告.txt 导入整改报告）"));
 	else if (b->searching)
 		snprintf(buf, size, tr("（在%s的问题、措施、单位、目标和进展中没有找到「%s」%s%s；c 清除）"),
@@ -1015,12 +1016,12 @@ static void draw_items(struct board *b, int y, int h, int x0, int w)
 	if (c.due_w)
 		ui_field(y, x0 + c.due_x, c.late_x - c.due_x, tr("期限"), head, 0);
 	if (c.late_w)
-		ui_field(y, x0 + c.late_x, c.region_x - c.late_x, tr("逾期"), head, 0);
+		ui_field(y, x0 + c.late_x, c.region_x - c.late_x, tr("board\004逾期"), head, 0);
 	if (c.region_w)
 		ui_field(y, x0 + c.region_x, c.unit_x - c.region_x, tr("地区"), head, 0);
 	if (c.unit_w)
-		ui_field(y, x0 + c.unit_x, c.text_x - c.unit_x, tr("牵头单位"), head, 0);
-	ui_field(y, x0 + c.text_x, c.text_w, tr("问题"), head, 0);
+		ui_field(y, x0 + c.unit_x, c.text_x - c.unit_x, tr("board\004牵头单位"), head, 0);
+	ui_field(y, x0 + c.text_x, c.text_w, tr("board\004问题"), head, 0);
 	for (int r = 0; r < h - 1; r++) {
 		int yy = y + 1 + r;
 		const struct board_item *it;
@@ -1077,9 +1078,11 @@ static void draw_items(struct board *b, int y, int h, int x0, int w)
 			         UI_NO_MARK);
 			ui_blank(yy, x0 + c.region_x + REGION_SHORT_W, 1, bar);
 		}
-		if (c.unit_w)
-			ui_field(yy, x0 + c.unit_x, c.text_x - c.unit_x, it->lead_unit ? it->lead_unit : "",
+		if (c.unit_w) {
+			ui_field(yy, x0 + c.unit_x, c.unit_w, it->lead_unit ? it->lead_unit : "",
 			         bar_role(selected, focused, UI_NORMAL), 0);
+			ui_blank(yy, x0 + c.unit_x + c.unit_w, 1, bar);
+		}
 		if (it->where) {
 			/* Found outside the problem text: say where, and show that text. */
 			int lw;
@@ -1407,10 +1410,10 @@ static void filter_choices(struct board *b, char *buf, size_t size)
 		                   &exact) < 0)
 			n = -1;
 		if (n < 0)
-			ADDC("%s%d %s", len ? " " : "", s + 1,
+			ADDC(tr("board\004%s%d%s"), len ? " " : "", s + 1,
 			     s < STATE_COUNT ? state_label((enum state)s) : tr("未完成"));
 		else
-			ADDC("%s%d %s(%ld%s)", len ? " " : "", s + 1,
+			ADDC(tr("board\004%s%d%s(%ld%s)"), len ? " " : "", s + 1,
 			     s < STATE_COUNT ? state_label((enum state)s) : tr("未完成"), n,
 			     exact ? "" : "+");
 	}
