@@ -431,12 +431,13 @@ static void summary_pass(struct pdf *p, const struct summary *s)
 	size_t k = 0;
 
 	/* Counts: the region column takes what the numbers leave. */
+	/* Seven digits (a million items) fit the total and overdue columns at BODY_PT. */
 	for (int st = 0; st < STATE_COUNT; st++)
-		counts[1 + st] = (struct column){state_label((enum state)st), 36, RIGHT, 2};
-	counts[1 + STATE_COUNT] = (struct column){tr("合计"), 38, RIGHT, 1};
-	counts[2 + STATE_COUNT] = (struct column){tr("逾期"), 38, RIGHT, 1};
+		counts[1 + st] = (struct column){state_label((enum state)st), 35, RIGHT, 2};
+	counts[1 + STATE_COUNT] = (struct column){tr("合计"), 46, RIGHT, 1};
+	counts[2 + STATE_COUNT] = (struct column){tr("逾期"), 44, RIGHT, 1};
 	counts[3 + STATE_COUNT] = (struct column){tr("完成率"), 38, RIGHT, 1};
-	counts[0] = (struct column){tr("地区"), CONTENT_W - 36 * STATE_COUNT - 3 * 38, LEFT, 2};
+	counts[0] = (struct column){tr("地区"), CONTENT_W - 35 * STATE_COUNT - 46 - 44 - 38, LEFT, 2};
 
 	set_text(p, s->title, CONTENT_W, 16, 1, CENTER, 0);
 	show_at(p, MARGIN_X, p->y);
