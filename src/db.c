@@ -998,13 +998,17 @@ static int add_difference(struct db_import_result *res, const char *fmt, ...)
 static int add_change(struct db_import_result *res, const char *no, const char *field,
                       const char *old_value, const char *new_value)
 {
-	struct db_import_change *p = realloc(res->changes, (res->change_count + 1) * sizeof *p);
-	struct db_import_change *ch;
+	struct db_import_change *p = res->changes, *ch;
+	size_t n = res->change_count;
 
-	if (!p)
-		return -1;
-	res->changes = p;
-	ch = &p[res->change_count];
+	/* The capacity doubles at each power of two (a big update lists thousands of changes). */
+	if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+		p = realloc(p, (n < 8 ? 8 : 2 * n) * sizeof *p);
+		if (!p)
+			return -1;
+		res->changes = p;
+	}
+	ch = &p[n];
 	ch->no = strdup(no ? no : "");
 	ch->field = strdup(field);
 	ch->old_value = old_value ? strdup(old_value) : NULL;

@@ -27,6 +27,7 @@ enum focus { FOCUS_REGIONS, FOCUS_ENTRIES, FOCUS_ITEMS };
 struct board {
 	struct db *db;
 	char dbname[96];
+	int chain_broken; /* the history's last rows do not verify (db_history_broken, issue 7) */
 	/* tree[0] is the "all regions" row (id 0); the database's regions follow a level deeper. */
 	struct board_region *tree;
 	size_t ntree;
@@ -1083,6 +1084,8 @@ static void title(void *self, char *buf, size_t size)
 			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                \
 	} while (0)
 	ADD(" %s %s > %s", tr("督办"), b->dbname, r ? r->name : "");
+	if (b->chain_broken) /* first, so that a narrow title still shows it */
+		ADD("  %s", tr("[警告：修改记录校验失败，运行 duban check]"));
 	if (b->searching)
 		ADD(tr(" > 搜索「%s」"), b->search);
 	else if (e && e->kind == BOARD_ENTRY_REPORT)
@@ -1683,6 +1686,7 @@ int view_board_open(struct db *db, struct ui_view *view, char *err, size_t errsi
 		return -1;
 	}
 	b->db = db;
+	b->chain_broken = db_history_broken(db) == 1;
 	b->item_rows = ui_rows() > 3 ? ui_rows() - 3 : 1;
 	b->soon_days = 30;
 	b->source.step = source_step;
