@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/bench/print.sh — the printing figures for `make bench` (issue 8): time to build the
 # meeting summary (model + PDF, the whole duban print process, best of 5 on a warm cache) for
-# the million-item database, the same as text, the notice-sized one-page PDF's size (font
-# subsetting keeps it small) and the pages of the default summary. Figures, not tests.
+# the million-item database, the same as text, a one-page PDF's size (only the glyphs used are
+# embedded, each once) and the pages of the default summary. Figures, not tests.
 set -u
 cd "$(dirname "$0")/../.."
 bin=build/duban

@@ -388,3 +388,30 @@ TEST(notice_of_a_verified_item)
 	notice_free(&n);
 	db_close(db);
 }
+
+TEST(notice_period_starts_on_the_verification_date)
+{
+	struct db *db = seed();
+	struct notice n;
+	char why[256] = "", start[24];
+	int64_t id;
+	int version;
+	size_t failed = 0;
+
+	if (!db)
+		return;
+	id = find_no(db, "磴口县", "2", &version);
+	CHECK(db_items_verify(db, &id, &version, 1, date_to_days(2025, 2, 20), "整改到位，同意销号。",
+	                      &failed) == 0);
+	CHECK(notice_build(db, id, NULL, &n, why, sizeof why) == 0);
+	CHECK_INT(n.start, date_to_days(2025, 2, 20));
+	CHECK_INT(n.end, date_to_days(2025, 3, 6)); /* 15 calendar days, both ends included */
+	CHECK_STR(summary_date_words(n.start, start), "2025年2月20日");
+	CHECK_STR(n.date, "2025年2月20日");
+	CHECK(strstr(n.period, "公示期：2025年2月20日至2025年3月6日（共15天）") != NULL);
+	CHECK(strstr(n.body, "于2025年2月20日经tester验收") != NULL);
+	CHECK(strstr(n.result, "验收意见：整改到位，同意销号。") != NULL);
+	CHECK_STR(n.issuer, "磴口县生态环境保护督察整改工作领导小组办公室");
+	notice_free(&n);
+	db_close(db);
+}
