@@ -30,6 +30,21 @@ int cmd_check(struct db *db, int argc, char **argv);
  * Shared by import (gazetteer lines) and region add (cmd_import.c). */
 size_t cmd_split_path(char *line, char **names, size_t max);
 
+/* The edits without the board (cmd_edit.c); each accepts several IDs, prints what changed,
+ * and returns 0, 1 (refused or failed: the reason on stderr) or 2 (usage). set and verify
+ * change all their items in one transaction, all or nothing.
+ * duban set ID... --deadline TEXT [--reason TEXT] | --state NAME */
+int cmd_set(struct db *db, int argc, char **argv);
+/* duban note ID... TEXT */
+int cmd_note(struct db *db, int argc, char **argv);
+/* duban verify ID... [--date D] [--opinion TEXT] */
+int cmd_verify(struct db *db, int argc, char **argv);
+/* duban unverify ID... --reason TEXT */
+int cmd_unverify(struct db *db, int argc, char **argv);
+/* duban undo ID...: undoes the user's own last change to each item. */
+int cmd_undo(struct db *db, int argc, char **argv);
+/* duban history [ID...] [--since YYYY-MM-DD] [--user NAME]: newest first. */
+int cmd_history(struct db *db, int argc, char **argv);
 /* duban print [--notice ID] [--region NAME] [--state S,...] [--overdue] [--limit N]
  * [--days N] [--issuer UNIT] [--format pdf|text] [--encoding gb18030] [-o FILE|-]
  * [--to lp[:QUEUE]|terminal] (cmd_print.c): the summary page or a verification notice. */

@@ -19,8 +19,10 @@
 	" ELSE 6 END)"
 #define DUE_KEY "ifnull(due, '~')"
 
-/* A search that scans (see search_plan) counts at most this many matches. */
+/* A search with words checked row by row (see search_plan) counts at most this many matches,
+ * for at most this long. */
 #define SCAN_COUNT_CAP 1000
+#define SCAN_BUDGET_MS 40.0
 /* A one- or two-character search ORs the index terms that start with it, up to this many,
  * listed within this time (see prefix_terms). */
 #define MAX_TERMS 1000
@@ -1368,7 +1370,7 @@ int db_board_count(struct db *db, const struct board_query *q, const struct boar
 	sqlite3_stmt *st;
 	enum order order;
 	enum region_by by = REGION_BY_INDEX;
-	int rc;
+	int rc, stepped = 0;
 
 	*count = 0;
 	*exact = 1;
@@ -1419,6 +1421,16 @@ int db_board_count(struct db *db, const struct board_query *q, const struct boar
 			sql_add(&s, " AND item_search.rowid < :k1");
 		if (cap > 0)
 			sql_add(&s, " LIMIT :cap)");
+	} else if (plan.kind == SEARCH_SCAN || plan.nlike) {
+		/* Words checked row by row: the rows are stepped here, so that the count also stops
+		 * after SCAN_BUDGET_MS (a rare word among common ones reads many texts). */
+		sql_add(&s, "SELECT 1");
+		add_from(&s, &plan, q->show_removed);
+		add_filters(&s, q, &plan, by);
+		if (key)
+			add_key_cond(&s, order, " < ");
+		sql_add(&s, " LIMIT :cap");
+		stepped = 1;
 	} else {
 		sql_add(&s, cap > 0 ? "SELECT count(*) FROM (SELECT 1" : "SELECT count(*)");
 		add_from(&s, &plan, q->show_removed);
@@ -1441,6 +1453,21 @@ int db_board_count(struct db *db, const struct board_query *q, const struct boar
 	if (key)
 		bind_key(st, order, key);
 	bind_int64(st, ":cap", cap);
+	if (stepped) {
+		double start = now_ms();
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			++*count;
+			if ((*count & 15) == 0 && now_ms() - start > SCAN_BUDGET_MS) {
+				*exact = 0;
+				break;
+			}
+		}
+		if (*count >= cap)
+			*exact = 0;
+		sqlite3_finalize(st);
+		search_plan_free(&plan);
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, "counting items");
+	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*count = (long)sqlite3_column_int64(st, 0);

@@ -136,8 +136,9 @@ int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir
                   const struct board_item *key, struct board_item *out, size_t max, size_t *n);
 
 /* Counts the rows of the list q describes; with key, only the rows before key (the key's
- * position). With cap > 0 counting stops at cap, which bounds the cost of a search over a
- * region (each match is looked up); a search that has to scan texts always stops at 1000.
+ * position). With cap > 0 counting stops at cap, which bounds the cost of a search with
+ * filters the index cannot answer (each match is looked up); a search with a word checked
+ * row by row (a very common one- or two-character word) stops at 1000 or after 40 ms.
  * Counts of whole regions come from the tally and are exact whatever cap says. *exact is
  * set to 0 when the count stopped at a cap, else 1. Returns 0 or -1. */
 int db_board_count(struct db *db, const struct board_query *q, const struct board_item *key,

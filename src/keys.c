@@ -57,6 +57,36 @@ static const struct binding table[] = {
 	{KEYS_BOARD, 'p', "p", ACT_PRINT},
 	{KEYS_BOARD, 'P', "P", ACT_PRINT_NOTICE},
 
+	/* Edits: the same keys on the board (the selected or tagged items) and in the item
+	 * view (the item shown). Space tags on the board, as in mutt and ranger. */
+	{KEYS_BOARD, ' ', "Space", ACT_TAG},
+	{KEYS_BOARD, 't', "t", ACT_TAG},
+	{KEYS_BOARD, 'T', "T", ACT_UNTAG_ALL},
+	{KEYS_BOARD, 'd', "d", ACT_EDIT_DEADLINE},
+	{KEYS_BOARD, 'S', "S", ACT_EDIT_STATE},
+	{KEYS_BOARD, 'a', "a", ACT_NOTE},
+	{KEYS_BOARD, 'v', "v", ACT_VERIFY},
+	{KEYS_BOARD, 'V', "V", ACT_UNVERIFY},
+	{KEYS_BOARD, 'U', "U", ACT_UNDO}, /* u is the unit filter on the board */
+	{KEYS_BOARD, 'H', "H", ACT_HISTORY},
+	{KEYS_ITEM, 'd', "d", ACT_EDIT_DEADLINE},
+	{KEYS_ITEM, 'S', "S", ACT_EDIT_STATE},
+	{KEYS_ITEM, 'a', "a", ACT_NOTE},
+	{KEYS_ITEM, 'v', "v", ACT_VERIFY},
+	{KEYS_ITEM, 'V', "V", ACT_UNVERIFY},
+	{KEYS_ITEM, 'u', "u", ACT_UNDO},
+	{KEYS_ITEM, 'U', "U", ACT_UNDO},
+	{KEYS_ITEM, 'H', "H", ACT_HISTORY},
+
+	{KEYS_CHOOSE, KEYS_ENTER, "Enter", ACT_ACCEPT},
+	{KEYS_CHOOSE, '1', "1", ACT_PICK},
+	{KEYS_CHOOSE, '2', "2", ACT_PICK},
+	{KEYS_CHOOSE, '3', "3", ACT_PICK},
+	{KEYS_CHOOSE, '4', "4", ACT_PICK},
+	{KEYS_CHOOSE, '5', "5", ACT_PICK},
+	{KEYS_CHOOSE, '6', "6", ACT_PICK},
+	{KEYS_CHOOSE, '7', "7", ACT_PICK},
+
 	{KEYS_ITEM, 'J', "J", ACT_NEXT_ITEM},
 	{KEYS_ITEM, 'K', "K", ACT_PREV_ITEM},
 	{KEYS_ITEM, 'P', "P", ACT_PRINT_NOTICE},
@@ -136,6 +166,32 @@ static const struct doc docs[] = {
 	 "Show only the items whose lead or responsible unit contains the text typed."},
 	{KEYS_BOARD, ACT_REMOVED, "显示/隐藏报告不再列出的事项",
 	 "Show or hide the items that a newer version of their report no longer lists."},
+	{KEYS_BOARD, ACT_TAG, "标记/取消标记事项（之后的修改用于全部已标记事项）",
+	 "Tag or untag the selected item; a deadline, state or verification then applies to all "
+	 "tagged items at once, all or nothing."},
+	{KEYS_BOARD, ACT_UNTAG_ALL, "清除全部标记", "Untag all items."},
+	{KEYS_BOARD, ACT_EDIT_DEADLINE, "改整改时限（显示如何理解，要求填写延期原因）",
+	 "Edit the deadline: shows how it is understood and asks for the reason of the change."},
+	{KEYS_BOARD, ACT_EDIT_STATE, "改状态（七种状态中选择）",
+	 "Change the state, chosen from the seven states."},
+	{KEYS_BOARD, ACT_NOTE, "添加进展备注", "Add a progress note."},
+	{KEYS_BOARD, ACT_VERIFY, "验收销号（验收日期、验收意见）",
+	 "Mark verified, with the verification date and an optional opinion."},
+	{KEYS_BOARD, ACT_UNVERIFY, "撤销验收销号（要求填写原因）",
+	 "Take a verification back, with a reason."},
+	{KEYS_BOARD, ACT_UNDO, "撤销我对这个事项的上一次修改",
+	 "Undo your own last change to the item."},
+	{KEYS_BOARD, ACT_HISTORY, "所选地区最近的修改（最新在前）",
+	 "Show the latest changes in the selected region, newest first."},
+	{KEYS_ITEM, ACT_EDIT_DEADLINE, "改整改时限", "Edit the deadline."},
+	{KEYS_ITEM, ACT_EDIT_STATE, "改状态", "Change the state."},
+	{KEYS_ITEM, ACT_NOTE, "添加进展备注", "Add a progress note."},
+	{KEYS_ITEM, ACT_VERIFY, "验收销号", "Mark verified."},
+	{KEYS_ITEM, ACT_UNVERIFY, "撤销验收销号", "Take a verification back."},
+	{KEYS_ITEM, ACT_UNDO, "撤销我的上一次修改", "Undo your own last change."},
+	{KEYS_ITEM, ACT_HISTORY, "这个事项的修改记录", "Show the history of the item."},
+	{KEYS_CHOOSE, ACT_ACCEPT, "选定光标所在的一项", "Choose the entry under the cursor."},
+	{KEYS_CHOOSE, ACT_PICK, "选定这个编号的一项", "Choose the entry with that number."},
 	{KEYS_ITEM, ACT_NEXT_ITEM, "下一个事项", "Show the next item of the list."},
 	{KEYS_ITEM, ACT_PREV_ITEM, "上一个事项", "Show the previous item of the list."},
 	{KEYS_ITEM, ACT_SEARCH_NEXT, "下一个匹配的事项", "Show the next item matching the search."},
@@ -180,6 +236,7 @@ static const char *const context_title[KEYS_CONTEXT_COUNT] = {
 	[KEYS_ITEM] = "事项详情",
 	[KEYS_PROMPT] = "输入框（搜索、地区、时限、备注……）",
 	[KEYS_PREVIEW] = "打印预览",
+	[KEYS_CHOOSE] = "选择（状态、保存冲突）",
 };
 
 static const char *const context_title_en[KEYS_CONTEXT_COUNT] = {
@@ -189,6 +246,7 @@ static const char *const context_title_en[KEYS_CONTEXT_COUNT] = {
 	[KEYS_ITEM] = "Item view",
 	[KEYS_PROMPT] = "Prompts (search, region, deadline, note ...)",
 	[KEYS_PREVIEW] = "Print preview",
+	[KEYS_CHOOSE] = "Choosers (state, save conflict)",
 };
 
 static enum action lookup_in(enum keys_context ctx, int key)
@@ -263,7 +321,8 @@ size_t keys_help(enum keys_context ctx, void (*fn)(const char *keys, const char 
 int keys_write_mdoc(FILE *out)
 {
 	static const enum keys_context order[] = {KEYS_MOVE, KEYS_BOARD, KEYS_ITEM, KEYS_PREVIEW,
-	                                          KEYS_PROMPT, KEYS_GLOBAL};
+	                                          KEYS_PROMPT, KEYS_CHOOSE,
+	                                          KEYS_GLOBAL};
 	char names[256];
 
 	for (size_t c = 0; c < sizeof order / sizeof order[0]; c++) {

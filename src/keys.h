@@ -39,6 +39,7 @@ enum keys_context {
 	KEYS_ITEM,
 	KEYS_PROMPT,
 	KEYS_PREVIEW, /* the print preview (view_preview.c) */
+	KEYS_CHOOSE, /* the state chooser and the conflict screen: a short list to pick from */
 	KEYS_CONTEXT_COUNT
 };
 
@@ -70,6 +71,18 @@ enum action {
 	/* item view */
 	ACT_NEXT_ITEM,
 	ACT_PREV_ITEM,
+	/* edits (board and item view) */
+	ACT_TAG,
+	ACT_UNTAG_ALL,
+	ACT_EDIT_DEADLINE,
+	ACT_EDIT_STATE,
+	ACT_NOTE,
+	ACT_VERIFY,
+	ACT_UNVERIFY,
+	ACT_UNDO,
+	ACT_HISTORY,
+	/* choosers: pick the entry whose number is the key (ui_key) */
+	ACT_PICK,
 	/* everywhere */
 	ACT_HELP,
 	ACT_REDRAW,

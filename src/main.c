@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "cli.h"
 #include "cmd.h"
 #include "db.h"
@@ -34,6 +35,12 @@ static const char *const usage_lines[] = {
     N_("      duban [-f 数据库] list [--region 地区] [--state 状态] [--overdue] [--due-within 天数] [--unit 单位]"),
     N_("      duban [-f 数据库] show ID"),
     N_("      duban [-f 数据库] region add 自治区/盟市/旗县"),
+    N_("      duban [-f 数据库] set ID... --deadline 时限 [--reason 原因] | --state 状态"),
+    N_("      duban [-f 数据库] note ID... 备注"),
+    N_("      duban [-f 数据库] verify ID... [--date 日期] [--opinion 验收意见]"),
+    N_("      duban [-f 数据库] unverify ID... --reason 原因"),
+    N_("      duban [-f 数据库] undo ID..."),
+    N_("      duban [-f 数据库] history [ID...] [--since 日期] [--user 用户]"),
     N_("      duban [-f 数据库] print [--notice ID] [--region 地区] [--format pdf|text] [-o 文件|-] [--to lp[:队列]|terminal]"),
     N_("      duban [-f 数据库] check                  检查数据库和修改记录的校验链"),
     N_("      duban --help | --version             用法 | 版本"),
@@ -77,6 +84,12 @@ static const struct command commands[] = {
 	{"list", cmd_list},
 	{"show", cmd_show},
 	{"region", cmd_region},
+	{"set", cmd_set},
+	{"note", cmd_note},
+	{"verify", cmd_verify},
+	{"unverify", cmd_unverify},
+	{"undo", cmd_undo},
+	{"history", cmd_history},
 	{"print", cmd_print},
 	{"check", cmd_check},
 	{NULL, NULL},
@@ -138,7 +151,7 @@ int main(int argc, char **argv)
 		return cli_fail("%s", err);
 	argc -= i;
 	argv += i;
-	rc = c->fn ? c->fn(db, argc, argv) : ui_board_main(db, path, argc, argv);
+	rc = c->fn ? c->fn(db, argc, argv) : app_board_main(db, path, argc, argv);
 	db_close(db);
 	/* Output that never arrived (a full disk, a closed pipe with SIGPIPE ignored) is a
 	 * failure, not a silent success. The board writes through curses, not stdout. */

@@ -16,16 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "date.h"
+#include "db.h"
 #include "db_board.h"
 #include "msg.h"
 #include "text.h"
 #include "ui.h"
-#include "view_board.h"
-#include "view_help.h"
 
 #ifndef __STDC_ISO_10646__
 #error "wchar_t must hold Unicode code points (__STDC_ISO_10646__)"
@@ -65,12 +65,15 @@ struct prompt {
 static struct {
 	struct db *db;
 	const char *db_path;
+	const struct ui_app *app;
 	long today;
 	struct ui_view views[MAX_VIEWS];
 	int nviews;
 	int dirty, quit, started;
 	char message[512];
 	int message_error;
+	int key; /* the key being handled */
+	long polled_at; /* CLOCK_MONOTONIC second of the last poll between keys */
 	char note[160]; /* shown until the first key: the locale assumption */
 	struct prompt prompt;
 	int64_t data_version;
@@ -548,7 +551,7 @@ static int edit_insert(struct prompt *p, int key)
 		return 0;
 	n = utf8_put(cp, enc);
 	if (p->len + n > p->max) {
-		ui_error("输入已到上限（%zu 字节）", p->max);
+		ui_error(tr("输入已到上限（%zu 字节）"), p->max);
 		return 0;
 	}
 	memmove(p->text + p->cur + n, p->text + p->cur, p->len - p->cur + 1);
@@ -600,14 +603,12 @@ static void prompt_key(int key)
 		edit_cut(p, p->cur, char_after(p->text, p->len, p->cur));
 		break;
 	case ACT_ERASE_WORD:
+		/* Blanks and punctuation just before the cursor go with the word before them. */
 		i = p->cur;
-		while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) == 0)
+		while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) != 2)
 			i = char_before(p->text, p->len, i);
-		if (i > 0) {
-			int c = char_class(p->text, p->len, char_before(p->text, p->len, i));
-			while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) == c)
-				i = char_before(p->text, p->len, i);
-		}
+		while (i > 0 && char_class(p->text, p->len, char_before(p->text, p->len, i)) == 2)
+			i = char_before(p->text, p->len, i);
 		edit_cut(p, i, p->cur);
 		break;
 	case ACT_KILL_LINE:
@@ -656,11 +657,14 @@ static void draw_editor(int y, int x, int cols)
 	}
 	if (p->first > p->cur)
 		p->first = p->cur;
-	/* Bring text back from the left while everything from there to the end fits. */
-	while (p->first > 0 &&
-	       text_width(p->text + char_before(p->text, p->len, p->first),
-	                  p->len - char_before(p->text, p->len, p->first)) < cols - 1)
-		p->first = char_before(p->text, p->len, p->first);
+	/* Bring text back from the left while everything from there to the end fits (with the
+	 * cursor's column, and the '<' mark unless it starts at the beginning). */
+	while (p->first > 0) {
+		size_t prev = char_before(p->text, p->len, p->first);
+		if (text_width(p->text + prev, p->len - prev) > cols - 1 - (prev > 0))
+			break;
+		p->first = prev;
+	}
 	for (;;) {
 		left_mark = p->first > 0;
 		room = cols - left_mark - 1; /* one column for the cursor or the right mark */
@@ -786,7 +790,7 @@ static void draw_title(void)
 
 	if (v->title)
 		v->title(v->self, title, sizeof title);
-	snprintf(right, sizeof right, " 今天 %s ", date_format_iso(ui.today, iso));
+	snprintf(right, sizeof right, tr(" 今天 %s "), date_format_iso(ui.today, iso));
 	rw = text_width(right, strlen(right));
 	if (rw > COLS / 3)
 		rw = 0;
@@ -800,7 +804,7 @@ static void draw(void)
 	erase();
 	if (too_small()) {
 		char msg[128];
-		snprintf(msg, sizeof msg, "窗口太小，至少要 %dx%d；q 退出 (window too small, q quits)",
+		snprintf(msg, sizeof msg, tr("窗口太小，至少要 %dx%d；q 退出 (window too small, q quits)"),
 		         MIN_COLS, MIN_ROWS);
 		ui_field(0, 0, COLS, msg, UI_NORMAL, 0);
 		curs_set(0);
@@ -984,6 +988,46 @@ static int dump_screen(const char *path, int attrs)
 	return 0;
 }
 
+/* ":as USER ID FIELD VALUE [-- REASON]": another user's edit, made meanwhile on a connection
+ * of its own (as another duban process would: PRAGMA data_version changes, and a save based on
+ * the version before it conflicts), for the conflict and undo screen tests. */
+static int script_as(const char *args)
+{
+	char user[64], field[32], value[512], err[256];
+	const char *reason = NULL;
+	long long id;
+	int off = 0, rc;
+	struct db *other;
+	struct db_item it;
+	struct db_edit e;
+	char *sep;
+
+	if (sscanf(args, "%63s %lld %31s %n", user, &id, field, &off) < 3 || off == 0)
+		return script_fail("use :as USER ID FIELD VALUE [-- REASON]");
+	snprintf(value, sizeof value, "%s", args + off);
+	if ((sep = strstr(value, " -- ")) != NULL) {
+		*sep = '\0';
+		reason = sep + 4;
+	}
+	if (db_open(ui.db_path, user, &other, err, sizeof err) < 0)
+		return script_fail(err);
+	rc = db_item_get(other, id, 0, &it);
+	if (rc == 0) {
+		e.field = field;
+		e.value = value;
+		e.reason = reason;
+		rc = db_item_edit(other, id, it.version, &e);
+		db_item_free(&it);
+	}
+	if (rc != 0) {
+		snprintf(err, sizeof err, ":as: %s", db_errmsg(other));
+		db_close(other);
+		return script_fail(err);
+	}
+	db_close(other);
+	return 0;
+}
+
 static int script_command(const char *cmd)
 {
 	if (ui.dirty)
@@ -1011,6 +1055,8 @@ static int script_command(const char *cmd)
 	}
 	if (strcmp(cmd, ":poll") == 0)
 		return 1; /* the caller polls data_version now */
+	if (strncmp(cmd, ":as ", 4) == 0)
+		return script_as(cmd + 4);
 	return script_fail("unknown command");
 }
 
@@ -1083,11 +1129,27 @@ static void poll_changes(void)
 	ui.dirty = 1;
 }
 
+int ui_key(void)
+{
+	return ui.key;
+}
+
+void ui_changed(void)
+{
+	/* Our own commits do not change PRAGMA data_version (only other connections' do), so
+	 * the reload is asked for here; the stored version stays valid. */
+	for (int i = 0; i < ui.nviews; i++)
+		if (ui.views[i].reload)
+			ui.views[i].reload(ui.views[i].self);
+	ui.dirty = 1;
+}
+
 static void dispatch(int key)
 {
 	struct ui_view *v;
 	enum action a;
 
+	ui.key = key;
 	if (key == KEYS_RESIZE) {
 		ui.dirty = 1;
 		return;
@@ -1117,7 +1179,7 @@ static void dispatch(int key)
 	a = keys_lookup(v->keys, key);
 	if (a == ACT_NONE) {
 		char name[16];
-		ui_message("%s: 没有这个键，? 看帮助 (no such key, ? for help)", keys_name(key, name));
+		ui_message(tr("%s: 没有这个键，? 看帮助 (no such key, ? for help)"), keys_name(key, name));
 		return;
 	}
 	if (v->act && v->act(v->self, a)) {
@@ -1128,7 +1190,7 @@ static void dispatch(int key)
 	case ACT_HELP:
 		if (v->keys != KEYS_GLOBAL) {
 			struct ui_view help;
-			if (view_help_open(&help) == 0)
+			if (ui.app && ui.app->open_help && ui.app->open_help(&help) == 0)
 				ui_push(&help);
 		}
 		break;
@@ -1177,6 +1239,16 @@ static void run(void)
 			}
 		}
 		dispatch(key);
+		/* A user who keeps typing never lets the read time out: look for other users'
+		 * changes between keys too, at most once a second (the script polls on :poll). */
+		if (!ui.script) {
+			struct timespec now;
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if (now.tv_sec != ui.polled_at) {
+				ui.polled_at = now.tv_sec;
+				poll_changes();
+			}
+		}
 	}
 }
 
@@ -1339,7 +1411,7 @@ static int start_curses(const char *term)
 	return 0;
 }
 
-int ui_board_main(struct db *db, const char *db_path, int argc, char **argv)
+int ui_run(struct db *db, const char *db_path, int argc, char **argv, const struct ui_app *app)
 {
 	const char *script = getenv("DUBAN_SCRIPT");
 	const char *term = getenv("TERM");
@@ -1352,6 +1424,7 @@ int ui_board_main(struct db *db, const char *db_path, int argc, char **argv)
 		return 2;
 	}
 	memset(&ui, 0, sizeof ui);
+	ui.app = app;
 	ui.db = db;
 	ui.db_path = db_path;
 	ui.today = date_today();
@@ -1394,7 +1467,7 @@ int ui_board_main(struct db *db, const char *db_path, int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
-	if (view_board_open(db, &board, err, sizeof err) < 0) {
+	if (app->open_first(db, &board, err, sizeof err) < 0) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", err);
 		teardown();

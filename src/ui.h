@@ -1,6 +1,6 @@
 /* ui.h — the board's terminal side: curses lifecycle, colours, the input loop, resize, the
  * status line, prompts, the screen-test script hook, and the drawing helpers the view_*.c
- * screens share. main.c calls only ui_board_main. No curses types cross this header, so
+ * screens share. app.c starts it (ui_run) with the board. No curses types cross this header, so
  * including it does not pull curses macros into main.c. */
 #ifndef DUBAN_UI_H
 #define DUBAN_UI_H
@@ -12,15 +12,28 @@
 
 struct db;
 
-/* Runs the full-screen board on db (already open; db_path is shown in the title) until the
- * user quits. argc/argv are the arguments after "board" (none are accepted yet). Checks the
- * terminal and the locale first: a terminal that cannot address the cursor, a locale that
- * cannot show Chinese, or no terminal at all gives a one-line message on stderr and 2. The
- * terminal is restored on every way out, signals included. Returns the process exit code.
+struct ui_view;
+
+/* What ui_run needs from the screens above it, so that ui.c names no concrete view (the
+ * arrows run one way: views → ui → model). See app.c. */
+struct ui_app {
+	/* Fills *view with the first screen, the bottom of the stack (the board), for db.
+	 * Returns 0, or -1 with a sentence in err (errsize bytes). */
+	int (*open_first)(struct db *db, struct ui_view *view, char *err, size_t errsize);
+	/* Fills *view with the help screen (the ? key). Returns 0 or -1. May be NULL. */
+	int (*open_help)(struct ui_view *view);
+};
+
+/* Runs the full-screen interface on db (already open; db_path is shown in the title) with
+ * app's first screen until the user quits. argc/argv are the arguments after "board" (none
+ * are accepted yet). Checks the terminal and the locale first: a terminal that cannot address
+ * the cursor, a locale that cannot show Chinese, or no terminal at all gives a one-line
+ * message on stderr and 2. The terminal is restored on every way out, signals and a closed
+ * terminal included. Returns the process exit code (128 + the signal after one).
  * Environment: NO_COLOR (no colours), DUBAN_TODAY (see date_today), DUBAN_SCRIPT (screen
  * tests: read keys and commands from that file instead of the terminal, draw to /dev/null;
  * see tests/screen/README). */
-int ui_board_main(struct db *db, const char *db_path, int argc, char **argv);
+int ui_run(struct db *db, const char *db_path, int argc, char **argv, const struct ui_app *app);
 
 /* ---- for the views ------------------------------------------------------------------ */
 
@@ -143,6 +156,13 @@ int ui_prompt_active(void);
  * passed to chosen (Esc passes KEYS_ESC). */
 void ui_choose(const char *label, const char *choices, void (*chosen)(void *ctx, int key),
                void *ctx);
+
+/* The key being handled (for an action bound to several keys, e.g. ACT_PICK to 1…7). */
+int ui_key(void);
+
+/* This user saved a change: every view reloads now (counts, colours, the item shown), as
+ * for another user's change, which the board notices by polling within a second. */
+void ui_changed(void);
 
 /* The database's path as given, and "today" (days since 1970-01-01) the board runs on. */
 const char *ui_db_path(void);

@@ -13,7 +13,10 @@
 #include "msg.h"
 #include "state.h"
 #include "text.h"
+#include "msg.h"
 #include "view_board.h"
+#include "view_edit.h"
+#include "view_history.h"
 #include "view_item.h"
 #include "view_preview.h"
 
@@ -66,6 +69,9 @@ struct board {
 		enum focus focus;
 	} saved;
 	struct item_source source;
+	/* Tagged items (Space, t): an edit then applies to all of them in one transaction. */
+	int64_t *tags;
+	size_t ntags, tagcap;
 };
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -137,6 +143,47 @@ static const char *find_words(const char *text, const char *search, size_t *len)
 		}
 	}
 	return best;
+}
+
+/* ---- tags ---------------------------------------------------------------------------- */
+
+static int is_tagged(const struct board *b, int64_t id)
+{
+	for (size_t i = 0; i < b->ntags; i++)
+		if (b->tags[i] == id)
+			return 1;
+	return 0;
+}
+
+/* Tags or untags item id; tags keep the order they were made in. */
+static void toggle_tag(struct board *b, int64_t id)
+{
+	for (size_t i = 0; i < b->ntags; i++)
+		if (b->tags[i] == id) {
+			memmove(b->tags + i, b->tags + i + 1, (b->ntags - i - 1) * sizeof *b->tags);
+			b->ntags--;
+			return;
+		}
+	if (b->ntags == b->tagcap) {
+		size_t cap = b->tagcap ? b->tagcap * 2 : 16;
+		int64_t *t = realloc(b->tags, cap * sizeof *t);
+		if (!t) {
+			oom();
+			return;
+		}
+		b->tags = t;
+		b->tagcap = cap;
+	}
+	b->tags[b->ntags++] = id;
+}
+
+/* After a save on the tagged items: the tags are spent, so the next edit is not applied to
+ * them again by surprise. */
+static void tags_done(void *ctx)
+{
+	struct board *b = ctx;
+
+	b->ntags = 0;
 }
 
 /* ---- the region tree ---------------------------------------------------------------- */
@@ -571,7 +618,7 @@ static int digits(long v)
  * narrow: what meetings quote (未完成, 完成率) comes right after the item count. */
 enum tree_col { COL_ITEMS, COL_OPEN, COL_LATE, COL_RATE, COL_AWAITING, COL_VERIFIED, COL_N };
 
-static const char *const tree_head[COL_N] = {N_("事项"),   N_("未完成"), N_("逾期"),
+static const char *const tree_head[COL_N] = {N_("事项"),   N_("未完成"), N_("board\004逾期"),
                                              N_("完成率"), N_("待验"),   N_("销号")};
 
 /* The row role of a selected row: the cursor bar in the focused pane, dimmed elsewhere. */
@@ -713,7 +760,7 @@ static void entry_text(const struct board *b, size_t row, char *buf, size_t size
 	}
 }
 
-static const char *const entry_head[2] = {N_("事项"), N_("逾期")};
+static const char *const entry_head[2] = {N_("事项"), N_("board\004逾期")};
 
 static void draw_entries(struct board *b, int y, int h, int w)
 {
@@ -926,7 +973,7 @@ static void filters_text(const struct board *b, char *buf, size_t size)
 		ADDF("%s[%s]", len ? " " : "", t);
 	}
 	if (b->unit[0])
-		ADDF("%s[%s「%s」]", len ? " " : "", tr("单位"), b->unit);
+		ADDF(tr("%s[单位「%s」]"), len ? " " : "", b->unit);
 	if (b->show_removed)
 		ADDF("%s[%s]", len ? " " : "", tr("含报告不再列出的事项"));
 #undef ADDF
@@ -940,7 +987,8 @@ static void empty_text(const struct board *b, char *buf, size_t size)
 	char f[256];
 
 	filters_text(b, f, sizeof f);
-	if (b->ntree <= 1 && !b->searching && !f[0])
+	if ((b->ntree <= 1 || b->tree[0].counts[BOARD_ITEMS] == 0) && !b->show_removed &&
+	    !b->searching && !f[0])
 		snprintf(buf, size, "%s", tr("（数据库是空的：先用 duban import 报告.txt 导入整改报告）"));
 	else if (b->searching)
 		snprintf(buf, size, tr("（在%s的问题、措施、单位、目标和进展中没有找到「%s」%s%s；c 清除）"),
@@ -968,12 +1016,12 @@ static void draw_items(struct board *b, int y, int h, int x0, int w)
 	if (c.due_w)
 		ui_field(y, x0 + c.due_x, c.late_x - c.due_x, tr("期限"), head, 0);
 	if (c.late_w)
-		ui_field(y, x0 + c.late_x, c.region_x - c.late_x, tr("逾期"), head, 0);
+		ui_field(y, x0 + c.late_x, c.region_x - c.late_x, tr("board\004逾期"), head, 0);
 	if (c.region_w)
 		ui_field(y, x0 + c.region_x, c.unit_x - c.region_x, tr("地区"), head, 0);
 	if (c.unit_w)
-		ui_field(y, x0 + c.unit_x, c.text_x - c.unit_x, tr("牵头单位"), head, 0);
-	ui_field(y, x0 + c.text_x, c.text_w, tr("问题"), head, 0);
+		ui_field(y, x0 + c.unit_x, c.text_x - c.unit_x, tr("board\004牵头单位"), head, 0);
+	ui_field(y, x0 + c.text_x, c.text_w, tr("board\004问题"), head, 0);
 	for (int r = 0; r < h - 1; r++) {
 		int yy = y + 1 + r;
 		const struct board_item *it;
@@ -992,6 +1040,10 @@ static void draw_items(struct board *b, int y, int h, int x0, int w)
 		selected = (size_t)r == b->isel;
 		bar = bar_role(selected, focused, UI_NORMAL);
 		draw_lead(yy, x0, selected, focused);
+		/* A tagged row shows '*' where the cursor's '>' goes; the selected number is
+		 * reversed either way. */
+		if (is_tagged(b, it->id))
+			ui_field(yy, x0, 1, "*", bar, 0);
 		ui_field(yy, x0 + c.no_x, c.no_w, it->no, bar, UI_ALIGN_RIGHT);
 		ui_blank(yy, x0 + c.no_x + c.no_w, 1, bar);
 		if (it->removed)
@@ -1026,9 +1078,11 @@ static void draw_items(struct board *b, int y, int h, int x0, int w)
 			         UI_NO_MARK);
 			ui_blank(yy, x0 + c.region_x + REGION_SHORT_W, 1, bar);
 		}
-		if (c.unit_w)
-			ui_field(yy, x0 + c.unit_x, c.text_x - c.unit_x, it->lead_unit ? it->lead_unit : "",
+		if (c.unit_w) {
+			ui_field(yy, x0 + c.unit_x, c.unit_w, it->lead_unit ? it->lead_unit : "",
 			         bar_role(selected, focused, UI_NORMAL), 0);
+			ui_blank(yy, x0 + c.unit_x + c.unit_w, 1, bar);
+		}
 		if (it->where) {
 			/* Found outside the problem text: say where, and show that text. */
 			int lw;
@@ -1105,11 +1159,16 @@ static void status(void *self, char *buf, size_t size)
 {
 	struct board *b = self;
 
+	size_t len;
+
 	if (b->focus != FOCUS_ITEMS || !b->nrows)
 		snprintf(buf, size, tr("%ld%s 项"), b->total, b->total_exact ? "" : "+");
 	else
 		snprintf(buf, size, "%ld/%ld%s", b->top_pos + (long)b->isel + 1, b->total,
 		         b->total_exact ? "" : "+");
+	len = strlen(buf);
+	if (b->ntags && len < size)
+		snprintf(buf + len, size - len, tr("  已标记 %zu 项"), b->ntags);
 }
 
 /* ---- prompts ------------------------------------------------------------------------ */
@@ -1351,10 +1410,10 @@ static void filter_choices(struct board *b, char *buf, size_t size)
 		                   &exact) < 0)
 			n = -1;
 		if (n < 0)
-			ADDC("%s%d %s", len ? " " : "", s + 1,
+			ADDC(tr("board\004%s%d%s"), len ? " " : "", s + 1,
 			     s < STATE_COUNT ? state_label((enum state)s) : tr("未完成"));
 		else
-			ADDC("%s%d %s(%ld%s)", len ? " " : "", s + 1,
+			ADDC(tr("board\004%s%d%s(%ld%s)"), len ? " " : "", s + 1,
 			     s < STATE_COUNT ? state_label((enum state)s) : tr("未完成"), n,
 			     exact ? "" : "+");
 	}
@@ -1459,11 +1518,64 @@ static void open_item(struct board *b)
 		ui_push(&v);
 }
 
+/* An edit key: on the tagged items when there are any, else on the selected item. */
+static void edit(struct board *b, enum edit_kind kind)
+{
+	if (b->ntags) {
+		view_edit_start(b->db, kind, b->tags, b->ntags, tags_done, b);
+		return;
+	}
+	if (b->focus != FOCUS_ITEMS || !b->nrows) {
+		ui_message("%s", tr("先选中一个事项（Enter 进入事项列表），或用 Space 标记几项"));
+		return;
+	}
+	view_edit_start(b->db, kind, &b->rows[b->isel].id, 1, NULL, NULL);
+}
+
+static int act_edit(struct board *b, enum action a)
+{
+	switch (a) {
+	case ACT_TAG:
+		if (b->focus != FOCUS_ITEMS || !b->nrows) {
+			ui_message("%s", tr("在事项列表里才能标记（Enter 进入）"));
+			return 1;
+		}
+		toggle_tag(b, b->rows[b->isel].id);
+		if (items_move(b, 1) < 0)
+			show_db_error(b);
+		return 1;
+	case ACT_UNTAG_ALL:
+		if (b->ntags)
+			ui_message(tr("已清除 %zu 项的标记"), b->ntags);
+		else
+			ui_message("%s", tr("没有已标记的事项"));
+		b->ntags = 0;
+		return 1;
+	case ACT_EDIT_DEADLINE: edit(b, EDIT_DEADLINE); return 1;
+	case ACT_EDIT_STATE: edit(b, EDIT_STATE); return 1;
+	case ACT_NOTE: edit(b, EDIT_NOTE); return 1;
+	case ACT_VERIFY: edit(b, EDIT_VERIFY); return 1;
+	case ACT_UNVERIFY: edit(b, EDIT_UNVERIFY); return 1;
+	case ACT_UNDO: edit(b, EDIT_UNDO); return 1;
+	case ACT_HISTORY: {
+		const struct board_region *r = sel_region(b);
+		struct ui_view v;
+		if (view_history_open(b->db, 0, r ? r->id : 0, r ? r->name : "", &v) == 0)
+			ui_push(&v);
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
 static int act(void *self, enum action a)
 {
 	struct board *b = self;
 	long page = page_of(b);
 
+	if (act_edit(b, a))
+		return 1;
 	switch (a) {
 	case ACT_DOWN: move(b, 1); return 1;
 	case ACT_UP: move(b, -1); return 1;
@@ -1673,6 +1785,7 @@ static void close_board(void *self)
 	free(b->tree);
 	free(b->vis);
 	free(b->folded);
+	free(b->tags);
 	free(b);
 }
 

@@ -50,7 +50,8 @@ static void add_line(const char *keys, const char *text, void *arg)
 static void build(void *owner, struct pager *p, int width)
 {
 	static const enum keys_context order[] = {KEYS_BOARD, KEYS_MOVE, KEYS_ITEM, KEYS_PREVIEW,
-	                                          KEYS_PROMPT, KEYS_GLOBAL};
+	                                          KEYS_PROMPT, KEYS_CHOOSE,
+	                                          KEYS_GLOBAL};
 	struct build_ctx c = {p, width, 0};
 
 	(void)owner;

@@ -7,8 +7,12 @@
 
 #include "date.h"
 #include "db.h"
+#include "field.h"
+#include "msg.h"
 #include "state.h"
 #include "text.h"
+#include "view_edit.h"
+#include "view_history.h"
 #include "view_item.h"
 #include "view_pager.h"
 #include "view_preview.h"
@@ -64,33 +68,8 @@ static void section(struct pager *p, int width, const char *title, size_t n)
 	if (n == (size_t)-1)
 		snprintf(buf, sizeof buf, "%s", title);
 	else
-		snprintf(buf, sizeof buf, "%s（%zu）", title, n);
+		snprintf(buf, sizeof buf, tr("%s（%zu）"), title, n);
 	view_pager_add(p, width, NULL, UI_NORMAL, buf, UI_HEADER);
-}
-
-/* "2025-01-02T03:04:05Z" as "2025-01-02 03:04". */
-static void short_time(const char *at, char *buf, size_t size)
-{
-	snprintf(buf, size, "%.16s", at ? at : "");
-	if (strlen(buf) > 10 && buf[10] == 'T')
-		buf[10] = ' ';
-}
-
-static const char *field_name(const char *f)
-{
-	static const struct {
-		const char *en, *zh;
-	} names[] = {
-		{"status", "进展情况"},   {"state", "状态"},          {"deadline", "整改时限"},
-		{"lead_unit", "牵头单位"}, {"responsible_unit", "责任单位"},
-		{"acceptance_unit", "验收单位"}, {"goal", "整改目标"}, {"text", "问题"},
-		{"note", "备注"},          {"item", "事项"},           {"removed", "移除"},
-	};
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (f && strcmp(f, names[i].en) == 0)
-			return names[i].zh;
-	return f ? f : "";
 }
 
 static void build(void *owner, struct pager *p, int width)
@@ -113,34 +92,53 @@ static void build(void *owner, struct pager *p, int width)
 	if (it->subcategory)
 		view_pager_add(p, width, NULL, UI_NORMAL, it->subcategory, UI_DIM);
 	view_pager_blank(p);
-	snprintf(buf, sizeof buf, "%s    (ID %lld, 版本 %d)", it->no ? it->no : "",
+	snprintf(buf, sizeof buf, tr("%s    (ID %lld, 版本 %d)"), it->no ? it->no : "",
 	         (long long)it->id, it->version);
-	field(p, width, "编号", buf, UI_NORMAL);
-	field(p, width, "状态", state_label(it->state), (enum ui_role)(UI_STATE + it->state));
-	field(p, width, "进展情况", it->status, UI_NORMAL);
+	field(p, width, tr("编号"), buf, UI_NORMAL);
+	field(p, width, tr("状态"), state_label(it->state), (enum ui_role)(UI_STATE + it->state));
+	/* The printed status stays as imported; when the state was changed in duban, or reads
+	 * otherwise, the state is said beside it. */
+	if (it->status && state_classify(it->status, NULL, 0) != it->state) {
+		snprintf(buf, sizeof buf, tr("%s  [当前状态：%s]"), it->status, state_label(it->state));
+		field(p, width, tr("进展情况"), buf, UI_NORMAL);
+	} else {
+		field(p, width, tr("进展情况"), it->status, UI_NORMAL);
+	}
+	if (it->verified_on) {
+		snprintf(buf, sizeof buf, tr("%s 由 %s 验收%s%s"), it->verified_on,
+		         it->verified_by ? it->verified_by : "?", it->verify_opinion ? tr("；验收意见：") : "",
+		         it->verify_opinion ? it->verify_opinion : "");
+		field(p, width, tr("验收销号"), buf, (enum ui_role)(UI_STATE + STATE_VERIFIED));
+	}
+	if (it->done_by && !it->verified_on) {
+		char when[32];
+		field_local_time(it->done_at, when, sizeof when);
+		snprintf(buf, sizeof buf, tr("%s 于 %s 标记（验收须由另一人）"), it->done_by, when);
+		field(p, width, tr("标记完成"), buf, UI_DIM);
+	}
 	if (it->due_kind == DUE_DATE) {
 		snprintf(buf, sizeof buf, "%s  (%s%s)", it->deadline ? it->deadline : "",
-		         date_format_iso(it->due, iso), it->long_term ? "，长期坚持" : "");
-		field(p, width, "整改时限", buf, UI_NORMAL);
+		         date_format_iso(it->due, iso), it->long_term ? tr("，长期坚持") : "");
+		field(p, width, tr("整改时限"), buf, UI_NORMAL);
 		if (it->due < today && !state_is_closed(it->state))
 			overdue = (int)(today - it->due);
 	} else {
-		field(p, width, "整改时限", it->deadline ? it->deadline : "（无）", UI_NORMAL);
+		field(p, width, tr("整改时限"), it->deadline ? it->deadline : tr("（无）"), UI_NORMAL);
 	}
 	if (overdue) {
-		snprintf(buf, sizeof buf, "逾期 %d 天（期限 %s 已过，尚未完成）", overdue,
+		snprintf(buf, sizeof buf, tr("逾期 %d 天（期限 %s 已过，尚未完成）"), overdue,
 		         date_format_iso(it->due, iso));
-		field(p, width, "逾期", buf, UI_OVERDUE);
+		field(p, width, tr("逾期"), buf, UI_OVERDUE);
 	}
-	field(p, width, "牵头单位", it->lead_unit, UI_NORMAL);
-	field(p, width, "责任单位", it->responsible_unit, UI_NORMAL);
-	field(p, width, "验收单位", it->acceptance_unit, UI_NORMAL);
-	field(p, width, "整改目标", it->goal, UI_NORMAL);
+	field(p, width, tr("牵头单位"), it->lead_unit, UI_NORMAL);
+	field(p, width, tr("责任单位"), it->responsible_unit, UI_NORMAL);
+	field(p, width, tr("验收单位"), it->acceptance_unit, UI_NORMAL);
+	field(p, width, tr("整改目标"), it->goal, UI_NORMAL);
 
-	section(p, width, "问题", (size_t)-1);
+	section(p, width, tr("问题"), (size_t)-1);
 	view_pager_add(p, width, "  ", UI_NORMAL, it->text, UI_NORMAL);
 
-	section(p, width, "整改措施", it->measure_count);
+	section(p, width, tr("整改措施"), it->measure_count);
 	for (size_t i = 0; i < it->measure_count; i++) {
 		const struct db_measure *m = &it->measures[i];
 		char mark[32];
@@ -156,37 +154,39 @@ static void build(void *owner, struct pager *p, int width)
 		}
 	}
 	if (!it->measure_count)
-		view_pager_add(p, width, "  ", UI_NORMAL, "（报告未列措施）", UI_DIM);
+		view_pager_add(p, width, "  ", UI_NORMAL, tr("（报告未列措施）"), UI_DIM);
 
-	section(p, width, "进展备注", it->note_count);
-	for (size_t i = 0; i < it->note_count; i++) {
+	/* Notes and history newest first: what happened last is what a clerk looks for. */
+	section(p, width, tr("进展备注"), it->note_count);
+	for (size_t i = it->note_count; i-- > 0;) {
 		const struct db_note *n = &it->notes[i];
-		char when[24];
-		short_time(n->at, when, sizeof when);
+		char when[32];
+		field_local_time(n->at, when, sizeof when);
 		snprintf(buf, sizeof buf, "  %s %s  ", when, n->who ? n->who : "");
 		view_pager_add(p, width, buf, UI_DIM, n->text, UI_NORMAL);
 	}
 	if (!it->note_count)
-		view_pager_add(p, width, "  ", UI_NORMAL, "（无）", UI_DIM);
+		view_pager_add(p, width, "  ", UI_NORMAL, tr("（无）"), UI_DIM);
 
-	section(p, width, "修改记录", it->history_count);
-	for (size_t i = 0; i < it->history_count; i++) {
+	section(p, width, tr("修改记录"), it->history_count);
+	for (size_t i = it->history_count; i-- > 0;) {
 		const struct db_history *h = &it->history[i];
-		char when[24];
-		short_time(h->at, when, sizeof when);
+		char when[32], change[1536], old[600];
+		field_local_time(h->at, when, sizeof when);
 		snprintf(buf, sizeof buf, "  %s %s %s  ", when, h->who ? h->who : "",
-		         h->source && strcmp(h->source, "import") == 0 ? "导入" : "编辑");
-		{
-			char change[1024];
-			/* The import's first row says where the item came from, not a change. */
-			if (h->field && strcmp(h->field, "item") == 0)
-				snprintf(change, sizeof change, "%s", h->new_value ? h->new_value : "");
-			else
-				snprintf(change, sizeof change, "%s: %s -> %s", field_name(h->field),
-				         h->old_value ? h->old_value : "（空）",
-				         h->new_value ? h->new_value : "（空）");
-			view_pager_add(p, width, buf, UI_DIM, change, UI_NORMAL);
+		         h->source && strcmp(h->source, "import") == 0 ? tr("导入") : tr("编辑"));
+		/* The import's first row says where the item came from, not a change. */
+		if (h->field && strcmp(h->field, "item") == 0) {
+			snprintf(change, sizeof change, "%s", h->new_value ? h->new_value : "");
+		} else {
+			snprintf(old, sizeof old, "%s", field_value(h->field, h->old_value));
+			snprintf(change, sizeof change, "%s: %s → %s", field_label(h->field), old,
+			         field_value(h->field, h->new_value));
 		}
+		if (h->reason && *h->reason)
+			snprintf(change + strlen(change), sizeof change - strlen(change),
+			         tr("（原因：%s）"), h->reason);
+		view_pager_add(p, width, buf, UI_DIM, change, UI_NORMAL);
 	}
 }
 
@@ -196,11 +196,11 @@ static int load(struct itemview *v, int64_t id)
 	int rc = db_item_get(v->db, id, DB_LOAD_MEASURES | DB_LOAD_NOTES | DB_LOAD_HISTORY, &it);
 
 	if (rc == DB_NOT_FOUND) {
-		ui_error("事项 %lld 已不存在", (long long)id);
+		ui_error(tr("事项 %lld 已不存在"), (long long)id);
 		return -1;
 	}
 	if (rc < 0) {
-		ui_error("数据库错误: %s", db_errmsg(v->db));
+		ui_error(tr("数据库错误：%s"), db_errmsg(v->db));
 		return -1;
 	}
 	db_item_free(&v->item);
@@ -221,7 +221,7 @@ static void step(struct itemview *v, int delta)
 	int64_t id;
 
 	if (v->src.step(v->src.ctx, delta, &id) < 0) {
-		ui_message(delta > 0 ? "已是最后一项" : "已是第一项");
+		ui_message("%s", delta > 0 ? tr("已是最后一项") : tr("已是第一项"));
 		return;
 	}
 	if (load(v, id) == 0) {
@@ -235,6 +235,32 @@ static int act(void *self, enum action a)
 	struct itemview *v = self;
 
 	switch (a) {
+	case ACT_EDIT_DEADLINE:
+		view_edit_start(v->db, EDIT_DEADLINE, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_EDIT_STATE:
+		view_edit_start(v->db, EDIT_STATE, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_NOTE:
+		view_edit_start(v->db, EDIT_NOTE, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_VERIFY:
+		view_edit_start(v->db, EDIT_VERIFY, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_UNVERIFY:
+		view_edit_start(v->db, EDIT_UNVERIFY, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_UNDO:
+		view_edit_start(v->db, EDIT_UNDO, &v->item.id, 1, NULL, NULL);
+		return 1;
+	case ACT_HISTORY: {
+		struct ui_view h;
+		char where[128];
+		snprintf(where, sizeof where, tr("事项 %s"), v->item.no ? v->item.no : "");
+		if (view_history_open(v->db, v->item.id, 0, where, &h) == 0)
+			ui_push(&h);
+		return 1;
+	}
 	case ACT_NEXT_ITEM:
 		step(v, 1);
 		return 1;
@@ -250,7 +276,7 @@ static int act(void *self, enum action a)
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!v->src.searching(v->src.ctx)) {
-			ui_message("没有在搜索：回到看板按 / 开始");
+			ui_message("%s", tr("没有在搜索：回到看板按 / 开始"));
 			return 1;
 		}
 		step(v, a == ACT_SEARCH_NEXT ? 1 : -1);
@@ -271,7 +297,7 @@ static void title(void *self, char *buf, size_t size)
 {
 	struct itemview *v = self;
 
-	snprintf(buf, size, " 督办 > %s > 事项 %s", v->item.region ? v->item.region : "",
+	snprintf(buf, size, tr(" 督办 > %s > 事项 %s"), v->item.region ? v->item.region : "",
 	         v->item.no ? v->item.no : "");
 }
 
@@ -301,7 +327,7 @@ int view_item_open(struct db *db, int64_t id, const struct item_source *src,
 	struct itemview *v = calloc(1, sizeof *v);
 
 	if (!v) {
-		ui_error("内存不足 (out of memory)");
+		ui_error("%s", tr("内存不足"));
 		return -1;
 	}
 	v->db = db;
@@ -314,7 +340,7 @@ int view_item_open(struct db *db, int64_t id, const struct item_source *src,
 	}
 	memset(view, 0, sizeof *view);
 	view->keys = KEYS_ITEM;
-	view->hint = "j/k 滚动  J/K 下/上一项  h 返回  ? 帮助";
+	view->hint = tr("j/k 滚动  J/K 下/上一项  h 返回  ? 帮助");
 	view->draw = draw;
 	view->act = act;
 	view->status = status;

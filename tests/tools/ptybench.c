@@ -3,15 +3,17 @@
  * not part of duban; it reads the pty until the program has been quiet for a moment, which is
  * how a terminal sees it too.
  *
- *   ptybench [-c COLS] [-r ROWS] [-n MOVES] [-p PRELUDE] [-i IDLE_MS] [-s SEARCH]
+ *   ptybench [-c COLS] [-r ROWS] [-n MOVES] [-p PRELUDE] [-i IDLE_MS] [-s SEARCH] [-e]
  *            -- PROGRAM ARGS...
  *
  * PRELUDE is sent once after the first screen (e.g. "\t\t" to focus the item list); then MOVES
  * times 'j' and MOVES times 'k'; then, with SEARCH, '/' and the search one character at a time
- * (an incremental search) and Esc; then nothing for IDLE_MS; then 'q'. A key's latency is the
+ * (an incremental search) and Esc (with -e: Enter, which counts all matches, then G, which
+ * goes to the last match, then Esc); then nothing for IDLE_MS; then 'q'. A key's latency is the
  * time from sending it to the last byte of the answer. Prints one line:
  *   first_screen_ms=N first_screen_bytes=N bytes_per_move=N.N max_move_bytes=N
- *   key_ms_avg=N.N key_ms_max=N search_ms_max=N idle_bytes=N rss_kb=N exit=N */
+ *   key_ms_avg=N.N key_ms_max=N search_ms_max=N enter_ms=N bottom_ms=N idle_bytes=N
+ *   rss_kb=N exit=N */
 #include <errno.h>
 #include <poll.h>
 #include <pty.h>
@@ -107,15 +109,16 @@ static size_t unescape(const char *in, char *out, size_t size)
 int main(int argc, char **argv)
 {
 	struct winsize ws = {40, 120, 0, 0};
-	int moves = 20, idle_ms = 3000, opt, fd, status = 0;
+	int moves = 20, idle_ms = 3000, opt, fd, status = 0, enter = 0;
 	const char *prelude = "", *search = NULL;
 	char pre[256];
 	pid_t pid;
 	long first, first_ms, total = 0, max = 0, idle, t, key_max = 0, key_sum = 0, search_max = 0;
+	long enter_ms = 0, bottom_ms = 0;
 	struct rusage ru;
 
 	memset(&ru, 0, sizeof ru);
-	while ((opt = getopt(argc, argv, "c:r:n:p:i:s:")) != -1) {
+	while ((opt = getopt(argc, argv, "c:r:n:p:i:s:e")) != -1) {
 		switch (opt) {
 		case 'c': ws.ws_col = (unsigned short)atoi(optarg); break;
 		case 'r': ws.ws_row = (unsigned short)atoi(optarg); break;
@@ -123,9 +126,10 @@ int main(int argc, char **argv)
 		case 'p': prelude = optarg; break;
 		case 'i': idle_ms = atoi(optarg); break;
 		case 's': search = optarg; break;
+		case 'e': enter = 1; break;
 		default:
 			fputs("usage: ptybench [-c COLS] [-r ROWS] [-n MOVES] [-p PRELUDE] [-i IDLE_MS] "
-			      "[-s SEARCH] -- PROGRAM ARGS...\n", stderr);
+			      "[-s SEARCH] [-e] -- PROGRAM ARGS...\n", stderr);
 			return 2;
 		}
 	}
@@ -174,6 +178,16 @@ int main(int argc, char **argv)
 				search_max = last_byte_ms - t;
 			c += len;
 		}
+		if (enter) {
+			t = now_ms();
+			send_key(fd, "\r", 1);
+			drain(fd, 200, 10000, 1);
+			enter_ms = last_byte_ms - t;
+			t = now_ms();
+			send_key(fd, "G", 1);
+			drain(fd, 200, 10000, 1);
+			bottom_ms = last_byte_ms - t;
+		}
 		send_key(fd, "\033", 1);
 		drain(fd, 300, 10000, 1);
 	}
@@ -183,9 +197,11 @@ int main(int argc, char **argv)
 	if (wait4(pid, &status, 0, &ru) < 0)
 		status = -1;
 	printf("first_screen_ms=%ld first_screen_bytes=%ld bytes_per_move=%.1f max_move_bytes=%ld "
-	       "key_ms_avg=%.1f key_ms_max=%ld search_ms_max=%ld idle_bytes=%ld rss_kb=%ld exit=%d\n",
+	       "key_ms_avg=%.1f key_ms_max=%ld search_ms_max=%ld enter_ms=%ld bottom_ms=%ld "
+	       "idle_bytes=%ld rss_kb=%ld exit=%d\n",
 	       first_ms, first, moves ? (double)total / (2.0 * moves) : 0.0, max,
-	       moves ? (double)key_sum / (2.0 * moves) : 0.0, key_max, search_max, idle,
+	       moves ? (double)key_sum / (2.0 * moves) : 0.0, key_max, search_max, enter_ms,
+	       bottom_ms, idle,
 	       ru.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	close(fd);
 	return 0;
