@@ -1,6 +1,6 @@
 # duban — one non-recursive GNU Makefile.  `make run` opens the board on a demo database made
 # from data/reports; `make check` builds and runs every test; `make bench`, `make fuzz`.
-# Model sources (text, date, state, import, db, export, summary) link without curses.
+# Model sources (text, date, state, import, db, export, summary, msg, field) link without curses.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -32,7 +32,7 @@ ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc -I$(B)/gen -Itests
 
 B = build
 MODEL_SRC := $(sort $(wildcard src/text.c src/date.c src/state.c src/import*.c src/db*.c \
-                               src/export*.c src/summary*.c src/msg.c))
+                               src/export*.c src/summary*.c src/msg.c src/field.c))
 APP_SRC   := $(sort $(filter-out $(MODEL_SRC),$(wildcard src/*.c)))
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c)) tests/harness.c tests/json.c tests/golden.c
 TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))

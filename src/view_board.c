@@ -1523,10 +1523,13 @@ static void open_item(struct board *b)
 		ui_push(&v);
 }
 
-/* An edit key: on the tagged items when there are any, else on the selected item. */
+/* An edit key: a deadline, state or verification goes to the tagged items when there are
+ * any; everything else (and those, without tags) to the selected item. */
 static void edit(struct board *b, enum edit_kind kind)
 {
-	if (b->ntags) {
+	int batch = kind == EDIT_DEADLINE || kind == EDIT_STATE || kind == EDIT_VERIFY;
+
+	if (b->ntags && batch) {
 		view_edit_start(b->db, kind, b->tags, b->ntags, tags_done, b);
 		return;
 	}

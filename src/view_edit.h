@@ -21,7 +21,7 @@ enum edit_kind {
 
 /* Starts an edit of kind on the n items ids (copied; n > 1 only for the tagged items of the
  * board: deadline, state and verification apply to all of them at once, all or nothing;
- * note, unverify and undo take the first). The items' versions are read now: the save is
+ * note, unverify and undo take the first; the board gives them the selected item). The items' versions are read now: the save is
  * refused (the conflict screen opens) when someone changes one of them in between. after
  * (may be NULL) is called once, with ctx, when the edit was saved (the board clears its tags
  * then); every view is reloaded after a save. Returns 0, or -1 with the reason shown. */

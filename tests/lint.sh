@@ -8,7 +8,7 @@ pass=0 fail=0 skip=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$*"; }
 
-model=$(ls src/text.c src/date.c src/state.c src/import*.c src/db*.c src/export*.c src/summary*.c src/msg.c 2>/dev/null)
+model=$(ls src/text.c src/date.c src/state.c src/import*.c src/db*.c src/export*.c src/summary*.c src/msg.c src/field.c 2>/dev/null)
 hits=$(grep -ln '#include *[<"]\(n\?curses\|ncursesw/\|ui\.h\|view_\)' $model 2>/dev/null)
 [ -z "$hits" ] && ok || bad "model code includes curses or UI headers: $hits"
 hits=$(grep -n '\bprintf *(\|\bputs *(\|\bexit *(\|fprintf *( *std\|\bstdout\b\|\bstderr\b' $model 2>/dev/null)
