@@ -538,6 +538,7 @@ static struct msg table[] = {
 	 "not a deadline: write 2025-06-30, 2025年6月底前, 2025年底, 2025年第二季度, 立行立改, "
 	 "长期坚持, or clear it"},
 	/* ---- the board: search, filters, tree, hints (view_board.c, db_board.c, keys.c) ---- */
+	{"只读", "read-only"},
 	{"board\004逾期", "Late"},
 	{"board\004问题", "Problem"},
 	{"board\004牵头单位", "Lead unit"},

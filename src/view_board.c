@@ -1137,7 +1137,12 @@ static void title(void *self, char *buf, size_t size)
 		if (len < size)                                                                 \
 			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                \
 	} while (0)
-	ADD(" %s %s > %s", tr("督办"), b->dbname, r ? r->name : "");
+	ADD(" %s %s", tr("督办"), b->dbname);
+	/* Opened read-only (the file or its directory is not writable): browsing works, edits
+	 * are refused; say so before the user tries one. */
+	if (db_readonly(b->db))
+		ADD(" [%s]", tr("只读"));
+	ADD(" > %s", r ? r->name : "");
 	if (b->chain_broken) /* first, so that a narrow title still shows it */
 		ADD("  %s", tr("[警告：修改记录校验失败，运行 duban check]"));
 	if (b->searching)
