@@ -116,6 +116,22 @@ static void put_verification(const struct db_item *it)
 	}
 }
 
+/* The value of an "item" history row (db_schema.c's triggers): imported from FILE, removed,
+ * listed again. */
+static void put_item_event(const char *v)
+{
+	static const char from[] = "imported from ";
+
+	if (v && strncmp(v, from, sizeof from - 1) == 0)
+		cli_printf(stdout, tr("导入自 %s"), v + sizeof from - 1);
+	else if (v && strcmp(v, "removed") == 0)
+		cli_put(stdout, tr("报告的新版本不再列出此事项"));
+	else if (v && strcmp(v, "listed again") == 0)
+		cli_put(stdout, tr("报告的新版本重新列出此事项"));
+	else
+		cli_put(stdout, v);
+}
+
 static void put_history(const struct db_item *it)
 {
 	char when[32];
@@ -126,12 +142,15 @@ static void put_history(const struct db_item *it)
 		cli_printf(stdout, "  %s  ", date_local_time(h->at, when, sizeof when));
 		cli_put_name(stdout, h->who);
 		cli_printf(stdout, "  %s  ", source_label(h->source));
-		/* The import's first row says where the item came from, not a change. */
+		/* Rows about the item as a whole say where it came from or whether its report
+		 * still lists it, not a field's change. */
 		if (h->field && strcmp(h->field, "item") == 0)
-			cli_put(stdout, h->new_value);
+			put_item_event(h->new_value);
 		else
 			cli_printf(stdout, tr("%s：%s → %s"), msg_field_label(h->field),
 			           history_value(h, h->old_value), history_value(h, h->new_value));
+		if (h->reason && *h->reason)
+			cli_printf(stdout, tr("（原因：%s）"), h->reason);
 		fputc('\n', stdout);
 	}
 }

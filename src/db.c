@@ -1684,6 +1684,11 @@ static void item_from_row(sqlite3_stmt *st, struct db_item *it)
 	if (it->due_kind == DUE_DATE &&
 	    date_parse_iso((const char *)sqlite3_column_text(st, 21), &it->due) < 0)
 		it->due_kind = DUE_NONE;
+	/* A 立行立改 item stores the day it became due (bind_deadline), from which an open one
+	 * is overdue; 0 when unknown. */
+	if (it->due_kind == DUE_IMMEDIATE &&
+	    date_parse_iso((const char *)sqlite3_column_text(st, 21), &it->due) < 0)
+		it->due = 0;
 	it->long_term = sqlite3_column_int(st, 22);
 	it->line = sqlite3_column_int(st, 23);
 	it->removed = sqlite3_column_int(st, 24);
