@@ -79,6 +79,29 @@ else
 	skip=$((skip + 1))
 fi
 
+# --- edits through the command line, when they exist: a reason, a refused deadline that
+# quotes what was typed, a verification opinion
+if "$bin" --help 2>&1 | grep -q ' set '; then
+	DUBAN_USER="who$M" "$bin" -f "$db" set 2 --deadline "2026年6月底前" --reason "延期$M原因" >"$tmp/set.out" 2>"$tmp/set.err"
+	clean "set with a reason (stdout)" "$tmp/set.out"
+	clean "set with a reason (stderr)" "$tmp/set.err"
+	"$bin" -f "$db" set 2 --deadline "2026年$M月底" --reason x >"$tmp/set2.out" 2>"$tmp/set2.err"
+	clean "set with a bad deadline (stdout)" "$tmp/set2.out"
+	clean "set with a bad deadline (stderr)" "$tmp/set2.err"
+	"$bin" -f "$db" set 2 --state "x$M" >"$tmp/set3.out" 2>"$tmp/set3.err"
+	clean "set with a bad state (stderr)" "$tmp/set3.err"
+else
+	skip=$((skip + 1))
+fi
+if "$bin" --help 2>&1 | grep -q ' verify '; then
+	"$bin" -f "$db" set 1 --state done >/dev/null 2>&1
+	DUBAN_USER="verifier$M" "$bin" -f "$db" verify 1 --opinion "意见$M" >"$tmp/verify.out" 2>"$tmp/verify.err"
+	clean "verify with an opinion (stdout)" "$tmp/verify.out"
+	clean "verify with an opinion (stderr)" "$tmp/verify.err"
+else
+	skip=$((skip + 1))
+fi
+
 # --- the marker raw in every text column, as another program could write it
 raw=0
 if command -v sqlite3 >/dev/null 2>&1; then
