@@ -1,7 +1,7 @@
 /* cmd_show.c — duban show ID: one item as the board's item page shows it (fields, days
- * overdue, the problem, measures marked （一）…, notes newest first, verification and the
- * history with field names in the user's language and times in local time). Every stored text
- * goes through cli.h. Reads only: main.c opens the database without creating it. */
+ * overdue, the problem, measures marked （一）…, notes and history newest first, field names
+ * in the user's language, times in local time, verification). Every stored text goes through
+ * cli.h. Reads only: main.c opens the database without creating it. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,8 +136,10 @@ static void put_history(const struct db_item *it)
 {
 	char when[32];
 
+	/* Newest first, as on the board's item page: what happened last is what a clerk
+	 * looks for. */
 	put_section("show\004修改记录", it->history_count, 1);
-	for (size_t i = 0; i < it->history_count; i++) {
+	for (size_t i = it->history_count; i-- > 0;) {
 		const struct db_history *h = &it->history[i];
 		cli_printf(stdout, "  %s  ", date_local_time(h->at, when, sizeof when));
 		cli_put_name(stdout, h->who);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "db_internal.h"
@@ -29,6 +30,13 @@ struct db {
 	int publishing; /* import's publish(): listing added items is not a change */
 	int readonly;
 	int busy_ms;
+	/* Prepared statements of the edit model, by the address of their SQL text (db_cached):
+	 * preparing an UPDATE of item compiles every trigger on it, which cost more than running
+	 * it, and a tagged change runs the same few statements for a thousand items. */
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[48];
 	char err[512];
 };
 
@@ -88,6 +96,26 @@ static int lock_holder(const struct db *db, char *buf, size_t size)
 	return 0;
 }
 
+/* Whether the file system holding the database has (almost) no room left. */
+static int disk_full(const struct db *db)
+{
+	char dir[4096];
+	const char *slash;
+	struct statvfs sv;
+
+	if (!db->path || strcmp(db->path, ":memory:") == 0)
+		return 0;
+	slash = strrchr(db->path, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if ((size_t)(slash - db->path) < sizeof dir)
+		snprintf(dir, sizeof dir, "%.*s", slash == db->path ? 1 : (int)(slash - db->path),
+		         db->path);
+	else
+		return 0;
+	return statvfs(dir, &sv) == 0 && (unsigned long long)sv.f_bavail * sv.f_frsize < 65536;
+}
+
 int db_fail_sqlite(struct db *db, const char *what)
 {
 	int code = sqlite3_extended_errcode(db->conn);
@@ -115,8 +143,12 @@ int db_fail_sqlite(struct db *db, const char *what)
 			               what);
 		return db_fail(db, tr("%s：数据库以只读方式打开（文件不可写），什么都没有写入"), what);
 	case SQLITE_IOERR:
+		/* SQLite says "disk I/O error" for a full disk in many places (the -shm file, the
+		 * WAL header): ask the file system. */
+		if (disk_full(db))
+			return db_fail(db, tr("%s：磁盘已满，什么都没有写入；腾出空间后重试"), what);
 		if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
-		    code == SQLITE_IOERR_TRUNCATE)
+		    code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE)
 			return db_fail(db, tr("%s：写入磁盘失败（磁盘可能已满或出错），什么都没有写入：%s"),
 			               what, sqlite3_errmsg(db->conn));
 		break;
@@ -131,6 +163,14 @@ static int exec(struct db *db, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int code = sqlite3_extended_errcode(db->conn) & 0xff;
+
+		/* Locking, a full disk, a read-only file or directory: said as such (db_fail_sqlite). */
+		if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_FULL ||
+		    code == SQLITE_READONLY || code == SQLITE_IOERR) {
+			sqlite3_free(msg);
+			return db_fail_sqlite(db, tr("写入数据库"));
+		}
 		db_fail(db, "%s", msg ? msg : sqlite3_errmsg(db->conn));
 		sqlite3_free(msg);
 		return -1;
@@ -583,6 +623,8 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	for (size_t i = 0; i < sizeof db->cache / sizeof db->cache[0]; i++)
+		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close_v2(db->conn);
 	free(db->who);
 	free(db->path);
@@ -1902,10 +1944,43 @@ int db_now_iso(struct db *db, char *buf, size_t size)
 	return now_iso(db, buf, size);
 }
 
+sqlite3_stmt *db_cached(struct db *db, const char *sql)
+{
+	size_t n = sizeof db->cache / sizeof db->cache[0], i;
+	sqlite3_stmt *st = NULL;
+
+	for (i = 0; i < n && db->cache[i].sql; i++)
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			return db->cache[i].st;
+		}
+	if (sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail_sqlite(db, tr("准备查询"));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	if (i == n) { /* full: the oldest entry goes */
+		sqlite3_finalize(db->cache[0].st);
+		memmove(&db->cache[0], &db->cache[1], (n - 1) * sizeof db->cache[0]);
+		i = n - 1;
+	}
+	db->cache[i].sql = sql;
+	db->cache[i].st = st;
+	return st;
+}
+
+void db_batch_cache(struct db *db, int big)
+{
+	/* PRAGMA takes no parameters; the numbers are ours. */
+	exec(db, big ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000");
+}
+
 int db_set_due(struct db *db, int64_t id, const char *deadline)
 {
-	sqlite3_stmt *st = prepare(db, "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3"
-	                               " WHERE id = ?4");
+	static const char sql[] = "UPDATE item SET due = ?1, due_kind = ?2, long_term = ?3"
+	                          " WHERE id = ?4";
+	sqlite3_stmt *st = db_cached(db, sql);
 	int rc;
 
 	if (!st)
@@ -1913,7 +1988,7 @@ int db_set_due(struct db *db, int64_t id, const char *deadline)
 	bind_deadline(st, 1, deadline);
 	sqlite3_bind_int64(st, 4, id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("更新到期日"));
 }
 

@@ -44,7 +44,7 @@ static int is_done(const char *state)
  * Returns 0, DB_NOT_FOUND or -1. */
 static int cur_load(struct db *db, int64_t id, const char *field, struct cur *c)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_cached(db,
 	    "SELECT version, state, done_by, date(done_at, 'localtime'), verified_on, verified_by,"
 	    " CASE ?2 WHEN 'status' THEN status WHEN 'deadline' THEN deadline"
 	    " WHEN 'state' THEN state WHEN 'lead_unit' THEN lead_unit"
@@ -68,7 +68,7 @@ static int cur_load(struct db *db, int64_t id, const char *field, struct cur *c)
 		c->verified_by = db_col_text(st, 5);
 		c->value = db_col_text(st, 6);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
 		db_fail(db, tr("没有编号为 %lld 的问题"), (long long)id);
 		return DB_NOT_FOUND;
@@ -81,7 +81,7 @@ static int cur_load(struct db *db, int64_t id, const char *field, struct cur *c)
 /* The refusal of a stale edit: who changed the item after version, and when. */
 static int conflict(struct db *db, int64_t id, int version, int now_version)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT who, datetime(at, 'localtime') FROM history"
+	sqlite3_stmt *st = db_cached(db, "SELECT who, datetime(at, 'localtime') FROM history"
 	                                  " WHERE item_id = ?1 AND version > ?2 ORDER BY id DESC"
 	                                  " LIMIT 1");
 	char *who = NULL, *at = NULL;
@@ -93,7 +93,7 @@ static int conflict(struct db *db, int64_t id, int version, int now_version)
 			who = db_col_text(st, 0);
 			at = db_col_text(st, 1);
 		}
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	if (who && at)
 		db_fail(db, tr("问题 %lld 已被 %s 于 %s 修改（现在是第 %d 版，你看到的是第 %d 版）；"
@@ -209,7 +209,7 @@ static const char status_sql[] = "UPDATE item SET status = ?1," STATE_SET;
 static int run_set(struct db *db, const char *sql, int64_t id, const char *value,
                    const char *state, const char *now)
 {
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	int rc;
 
 	if (!st)
@@ -221,7 +221,7 @@ static int run_set(struct db *db, const char *sql, int64_t id, const char *value
 	if (state)
 		db_bind_text(st, 5, state);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("修改问题"));
 }
 
@@ -234,14 +234,14 @@ static int set_due(struct db *db, int64_t id, const char *text, const struct dea
 
 	if (d->kind != DUE_DATE) /* 立行立改 and the like: as an import reads them */
 		return db_set_due(db, id, text);
-	if (!(st = db_prepare(db, "UPDATE item SET due = ?1, due_kind = 'date', long_term = ?2"
+	if (!(st = db_cached(db, "UPDATE item SET due = ?1, due_kind = 'date', long_term = ?2"
 	                          " WHERE id = ?3")))
 		return -1;
 	db_bind_text(st, 1, date_format_iso(date_to_days(d->year, d->month, d->day), iso));
 	sqlite3_bind_int(st, 2, d->long_term);
 	sqlite3_bind_int64(st, 3, id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("更新到期日"));
 }
 
@@ -352,8 +352,13 @@ static int batch(struct db *db, size_t n, size_t *failed,
 		*failed = 0;
 	if (db_readonly(db))
 		return db_fail(db, tr("数据库以只读方式打开，不能修改")), DB_REFUSED;
-	if (db_begin(db) < 0)
+	if (n > 64)
+		db_batch_cache(db, 1);
+	if (db_begin(db) < 0) {
+		if (n > 64)
+			db_batch_cache(db, 0);
 		return -1;
+	}
 	rc = db_now_iso(db, now, sizeof now);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		rc = body(db, i, now, ctx);
@@ -366,9 +371,13 @@ static int batch(struct db *db, size_t n, size_t *failed,
 	}
 	if (rc == 0 && !wrote) {
 		db_rollback(db); /* nothing changed: the versions stay as the caller has them */
-		return 0;
+		rc = 1;
+	} else if (rc == 0 && db_commit(db) == 0) {
+		rc = 1;
 	}
-	if (rc == 0 && db_commit(db) == 0)
+	if (n > 64)
+		db_batch_cache(db, 0);
+	if (rc == 1)
 		return 0;
 	if (rc == 0)
 		rc = -1;
@@ -456,7 +465,7 @@ static int verify_body(struct db *db, size_t i, const char *now, void *ctx)
 	cur_free(&c);
 	if (rc != 0)
 		return rc;
-	if (!(st = db_prepare(db, "UPDATE item SET state = 'verified', verified_on = ?1,"
+	if (!(st = db_cached(db, "UPDATE item SET state = 'verified', verified_on = ?1,"
 	                          " verified_by = ?2, verify_opinion = ?3, version = version + 1,"
 	                          " updated_at = ?4, updated_by = ?2 WHERE id = ?5")))
 		return -1;
@@ -468,7 +477,7 @@ static int verify_body(struct db *db, size_t i, const char *now, void *ctx)
 	db_change_begin(db, v->opinion, 0);
 	rc = sqlite3_step(st);
 	db_change_end(db);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("验收销号"));
 }
 
@@ -517,18 +526,18 @@ static int unverify_body(struct db *db, size_t i, const char *now, void *ctx)
 		return rc;
 	/* Back to the state it had before it was verified; one verified by its report goes to
 	 * awaiting verification. */
-	if (!(st = db_prepare(db, "SELECT old FROM history WHERE item_id = ?1 AND field = 'state'"
+	if (!(st = db_cached(db, "SELECT old FROM history WHERE item_id = ?1 AND field = 'state'"
 	                          " AND new = 'verified' ORDER BY id DESC LIMIT 1")))
 		return -1;
 	sqlite3_bind_int64(st, 1, u->id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		before = db_col_text(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (!before || state_from_name(before) < 0 || strcmp(before, "verified") == 0) {
 		free(before);
 		before = NULL;
 	}
-	if (!(st = db_prepare(db, "UPDATE item SET state = ?1, verified_on = NULL, verified_by = NULL,"
+	if (!(st = db_cached(db, "UPDATE item SET state = ?1, verified_on = NULL, verified_by = NULL,"
 	                          " verify_opinion = NULL, version = version + 1, updated_at = ?2,"
 	                          " updated_by = ?3 WHERE id = ?4"))) {
 		free(before);
@@ -541,7 +550,7 @@ static int unverify_body(struct db *db, size_t i, const char *now, void *ctx)
 	db_change_begin(db, u->reason, 0);
 	rc = sqlite3_step(st);
 	db_change_end(db);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	free(before);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("撤销验收"));
 }
@@ -584,24 +593,24 @@ static int note_body(struct db *db, size_t i, const char *now, void *ctx)
 	if (rc != 0)
 		return rc;
 	/* The history row is the trigger's (note_history_insert), at the version bumped next. */
-	if (!(st = db_prepare(db, "INSERT INTO note(item_id, at, who, text) VALUES (?1, ?2, ?3, ?4)")))
+	if (!(st = db_cached(db, "INSERT INTO note(item_id, at, who, text) VALUES (?1, ?2, ?3, ?4)")))
 		return -1;
 	sqlite3_bind_int64(st, 1, n->id);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_who(db));
 	db_bind_text(st, 4, n->text);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail_sqlite(db, tr("添加进展"));
-	if (!(st = db_prepare(db, "UPDATE item SET version = version + 1, updated_at = ?2,"
+	if (!(st = db_cached(db, "UPDATE item SET version = version + 1, updated_at = ?2,"
 	                          " updated_by = ?3 WHERE id = ?1")))
 		return -1;
 	sqlite3_bind_int64(st, 1, n->id);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, db_who(db));
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("修改问题"));
 }
 
@@ -629,7 +638,7 @@ int db_note_add(struct db *db, int64_t id, const char *text)
 static int change_head(struct db *db, int64_t id, int version, char **who, char **source,
                        int *undo_of, char **at)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT who, source, undo_of, datetime(at, 'localtime')"
+	sqlite3_stmt *st = db_cached(db, "SELECT who, source, undo_of, datetime(at, 'localtime')"
 	                                  " FROM history WHERE item_id = ?1 AND version = ?2"
 	                                  " ORDER BY id LIMIT 1");
 	int rc;
@@ -647,7 +656,7 @@ static int change_head(struct db *db, int64_t id, int version, char **who, char 
 		*undo_of = sqlite3_column_int(st, 2);
 		*at = db_col_text(st, 3);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("读取修改记录"));
@@ -708,7 +717,7 @@ static const struct {
 
 static int exec_bound(struct db *db, const char *sql, const char *a, int64_t id)
 {
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	int rc;
 
 	if (!st)
@@ -716,7 +725,7 @@ static int exec_bound(struct db *db, const char *sql, const char *a, int64_t id)
 	db_bind_text(st, 1, a);
 	sqlite3_bind_int64(st, 2, id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("撤销修改"));
 }
 
@@ -729,7 +738,7 @@ static int restore_done_by(struct db *db, int64_t id, const char *state, int ver
 	if (!is_done(state))
 		return exec_bound(db, "UPDATE item SET done_by = NULL, done_at = NULL WHERE id = ?2",
 		                  NULL, id);
-	if (!(st = db_prepare(db, "UPDATE item SET (done_by, done_at) = (SELECT CASE source"
+	if (!(st = db_cached(db, "UPDATE item SET (done_by, done_at) = (SELECT CASE source"
 	                          " WHEN 'edit' THEN who END, at FROM history WHERE item_id = ?1"
 	                          " AND field = 'state' AND new = ?2 AND version < ?3"
 	                          " ORDER BY id DESC LIMIT 1) WHERE id = ?1")))
@@ -738,7 +747,7 @@ static int restore_done_by(struct db *db, int64_t id, const char *state, int ver
 	db_bind_text(st, 2, state);
 	sqlite3_bind_int(st, 3, version);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, tr("撤销修改"));
 }
 
@@ -764,7 +773,7 @@ static int undo_body(struct db *db, size_t i, const char *now, void *ctx)
 		rc = target;
 	if (rc != 0)
 		return rc;
-	if (!(st = db_prepare(db, "SELECT field, old, at, new FROM history WHERE item_id = ?1"
+	if (!(st = db_cached(db, "SELECT field, old, at, new FROM history WHERE item_id = ?1"
 	                          " AND version = ?2 ORDER BY id")))
 		return -1;
 	sqlite3_bind_int64(st, 1, u->id);
@@ -803,8 +812,8 @@ static int undo_body(struct db *db, size_t i, const char *now, void *ctx)
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = db_fail_sqlite(db, tr("读取修改记录"));
-	sqlite3_finalize(st);
-	if (rc == 0 && !(st = db_prepare(db, "UPDATE item SET version = version + 1, updated_at = ?2,"
+	sqlite3_reset(st);
+	if (rc == 0 && !(st = db_cached(db, "UPDATE item SET version = version + 1, updated_at = ?2,"
 	                                     " updated_by = ?3 WHERE id = ?1")))
 		rc = -1;
 	if (rc == 0) {
@@ -813,7 +822,7 @@ static int undo_body(struct db *db, size_t i, const char *now, void *ctx)
 		db_bind_text(st, 3, db_who(db));
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail_sqlite(db, tr("撤销修改"));
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	db_change_end(db);
 	return rc;

@@ -56,6 +56,16 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 int db_now_iso(struct db *db, char *buf, size_t size);
 
+/* A prepared statement for sql kept on the handle, reset with its bindings cleared; found
+ * again by the address of sql, which must be a string with static storage. The caller resets
+ * it after use and never finalizes it (db_close does). NULL on failure, described. */
+sqlite3_stmt *db_cached(struct db *db, const char *sql);
+
+/* A page cache big enough for a tagged change of many items (64 MB; big = 1), or back to
+ * SQLite's default (2 MB; big = 0) so that the board stays small. Without it a change of a
+ * thousand items spilled pages to the WAL in the middle of its transaction. */
+void db_batch_cache(struct db *db, int big);
+
 /* Sets an item's due, due_kind and long_term from its deadline text, as an import does
  * (bind_deadline in db.c). The caller holds the transaction. Returns 0 or -1. */
 int db_set_due(struct db *db, int64_t id, const char *deadline);

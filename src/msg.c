@@ -157,6 +157,7 @@ static struct msg table[] = {
 	{"field\004验收意见", "verification opinion"},
 	{"field\004长期坚持", "long-term"},
 	/* ---- database: open, locking, edits, history, check (db*.c) ---- */
+	{"写入数据库", "writing the database"},
 	{"[警告：修改记录校验失败，运行 duban check]", "[WARNING: the history does not verify; run duban check]"},
 	{"      duban [-f 数据库] check                  检查数据库和修改记录的校验链",
 	 "       duban [-f DB] check                   check the database and the history's hash chain"},

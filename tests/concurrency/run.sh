@@ -164,6 +164,47 @@ else
 	for t in update replace insert check forged trigger v-1 v-1000000 v99; do skipped "tamper $t: no sqlite3"; done
 fi
 
+# ---- a writer that waits past the busy timeout says who holds the lock -------------------
+if command -v sqlite3 >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1; then
+	db=$tmp/busy.db
+	cp "$seed" "$db"
+	mkfifo "$tmp/hold"
+	sqlite3 "$db" <"$tmp/hold" >"$tmp/held.out" 2>&1 &
+	holder=$!
+	exec 3>"$tmp/hold"
+	echo "BEGIN IMMEDIATE; INSERT INTO region(name) VALUES ('held'); SELECT 'held';" >&3
+	n=0
+	while ! grep -q held "$tmp/held.out" 2>/dev/null && [ $n -lt 200000 ]; do n=$((n + 1)); done
+	DUBAN_BUSY_TIMEOUT=200 "$bin" -f "$db" region add 内蒙古自治区/乙 >"$tmp/busy.out" 2>&1
+	st=$?
+	echo "ROLLBACK;" >&3
+	exec 3>&-
+	wait $holder
+	[ $st -eq 1 ] && grep -q "200 毫秒" "$tmp/busy.out" && grep -q "什么都没有写入" "$tmp/busy.out" &&
+		grep -q "进程 $holder" "$tmp/busy.out" &&
+		ok "a writer past DUBAN_BUSY_TIMEOUT names the holder (process $holder), nothing written" ||
+		{ bad "busy message (exit $st)"; cat "$tmp/busy.out"; }
+	"$bin" -f "$db" region add 内蒙古自治区/乙 >"$tmp/busy.out" 2>&1 &&
+		ok "retrying after the holder let go succeeds" || { bad "retry after busy"; cat "$tmp/busy.out"; }
+else
+	skipped "busy message: no sqlite3"
+	skipped "retry after busy: no sqlite3"
+fi
+
+# ---- a full disk is called a full disk ----------------------------------------------------
+if [ "$(id -u)" -eq 0 ] && mkdir -p "$tmp/full" && mount -t tmpfs -o size=2m tmpfs "$tmp/full" 2>/dev/null; then
+	# a database that fits, then fill the rest of the disk and write
+	"$bin" -f "$tmp/full/board.db" region add 内蒙古自治区 >/dev/null 2>&1
+	dd if=/dev/zero of="$tmp/full/filler" bs=64k 2>/dev/null
+	"$bin" -f "$tmp/full/board.db" import data/reports/*.txt >"$tmp/full.out" 2>&1
+	st=$?
+	[ $st -eq 1 ] && grep -q "磁盘" "$tmp/full.out" && ok "a full disk is named as such" ||
+		{ bad "full disk message (exit $st)"; cat "$tmp/full.out"; }
+	umount "$tmp/full"
+else
+	skipped "full disk: needs root and tmpfs"
+fi
+
 # ---- a reader without write permission leaves the owner able to write --------------------
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	owner=1 reader=65534 # daemon and nobody
