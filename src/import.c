@@ -5,6 +5,7 @@
 #include "import.h"
 #include "import_internal.h"
 
+#include "msg.h"
 #include "text.h"
 
 #include <stdarg.h>
@@ -197,6 +198,52 @@ static long message_offset(const char *msg)
 	return -1;
 }
 
+/* The last checks before a report is given out: no field longer than MAX_LINE (text that
+ * long is several items run together), and a chain where most items carry no field at all
+ * (no status, deadline, unit, goal or measure) is not an item list but numbered prose.
+ * Returns 0, or -1 with err filled. */
+static int check_items(struct parser *ps, const struct import_report *r, struct import_error *err)
+{
+	size_t empty = 0, total = 0;
+
+	for (size_t c = 0; c < r->category_count; c++)
+		for (size_t i = 0; i < r->categories[c].item_count; i++) {
+			const struct import_item *it = &r->categories[c].items[i];
+			const char *fields[] = {it->text,     it->status,           it->deadline,
+			                        it->lead_unit, it->responsible_unit, it->acceptance_unit,
+			                        it->goal};
+			total++;
+			for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
+				if (fields[f] && strlen(fields[f]) > MAX_LINE) {
+					import_set_error(err, it->line, -1,
+					                 tr("第 %s 项（第 %d 行）的一个字段超过 64 KB：多半是几项连在了一起；"
+					                    "请检查这一项的编号和标签"),
+					                 it->no, it->line);
+					return -1;
+				}
+			for (size_t m = 0; m < it->measure_count; m++)
+				if (strlen(it->measures[m].text) > MAX_LINE) {
+					import_set_error(err, it->line, -1,
+					                 tr("第 %s 项（第 %d 行）的一个字段超过 64 KB：多半是几项连在了一起；"
+					                    "请检查这一项的编号和标签"),
+					                 it->no, it->line);
+					return -1;
+				}
+			empty += !it->status && !it->deadline && !it->lead_unit && !it->responsible_unit &&
+			         !it->acceptance_unit && !it->goal && it->measure_count == 0;
+		}
+	if (total >= 4 && empty * 2 > total) {
+		import_set_error(err, ps->lines[ps->items[0].line].no > INT32_MAX ? INT32_MAX
+		                                                                  : (int)ps->lines[ps->items[0].line].no,
+		                 -1,
+		                 tr("从第 %zu 行起的编号列表有 %zu 项，其中 %zu 项没有任何字段（状态、时限、"
+		                    "单位、措施）：这不像整改问题清单；请检查报告的版式"),
+		                 ps->lines[ps->items[0].line].no, total, empty);
+		return -1;
+	}
+	return 0;
+}
+
 /* Counts what was read, for the confidence summary. */
 static void count_stats(const struct parser *ps, struct import_report *r)
 {
@@ -307,6 +354,11 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 		          "text (a browser's \"Save as… Text\", or `lynx -dump`) and import that");
 		goto fail;
 	}
+	if (import_lines_mojibake(&ps, &utf8, &ulen, "fixed.txt", err) < 0) {
+		if (ps.oom)
+			goto oom;
+		goto fail;
+	}
 	if (import_lines_binary(utf8, ulen, &at)) {
 		import_set_error(err, 0, -1,
 		          "the file holds binary data (control characters from byte %zu of the decoded "
@@ -327,6 +379,14 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 		goto oom;
 	if (import_lines_split(&ps, clean, strlen(clean)) < 0)
 		goto oom;
+	if (ps.max_line > MAX_LINE) {
+		/* A report's line is a paragraph at most; 36 MB on one line is a lost conversion. */
+		import_set_error(err, ps.max_line_no > INT32_MAX ? INT32_MAX : (int)ps.max_line_no, -1,
+		                 tr("第 %zu 行长 %zu 字节（超过 64 KB），不是报告中的一行：多半是转换时丢了换行；"
+		                    "请重新转换文档并保留换行"),
+		                 ps.max_line_no, ps.max_line);
+		goto fail;
+	}
 
 	if (!(nx = import_structure_next(&ps)))
 		goto oom;
@@ -374,6 +434,8 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 		           "情况 or 方案); the file name is used instead");
 	}
 	import_structure_check_claims(&ps, import_report_item_count(r));
+	if (check_items(&ps, r, err) < 0)
+		goto fail;
 
 	count_stats(&ps, r);
 	r->file = import_dup_clean(&ps, base_name(file), strlen(base_name(file)));

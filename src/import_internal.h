@@ -120,6 +120,8 @@ struct parser {
 };
 
 #define MAX_NUM 999
+/* The longest line or field a report can hold (bytes): a paragraph, never a whole file. */
+#define MAX_LINE 65536
 
 /* ---- small UTF-8 helpers ---- */
 
@@ -288,6 +290,14 @@ int import_marker_parse(const char *s, size_t len, struct marker *m);
 
 /*  (import_lines.c) */
 size_t import_lines_normalise(struct parser *ps, const char *in, size_t len, char *out);
+
+/* Mojibake in the decoded text *text (len bytes, malloc'd): UTF-8 that was read as
+ * Windows-1252 or Latin-1 is repaired exactly (the text replaced, a warning added) when every
+ * character maps back to a byte and the bytes are UTF-8; GB18030 read as UTF-8 (U+FFFD
+ * everywhere) is refused with the iconv command that converts the original (file: the name
+ * for that hint). Returns 0, or -1 with err filled. (import_lines.c) */
+int import_lines_mojibake(struct parser *ps, char **text, size_t *len, const char *file,
+                          struct import_error *err);
 
 /*  (import_lines.c) */
 int import_lines_binary(const char *s, size_t len, size_t *at);

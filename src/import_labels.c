@@ -205,6 +205,12 @@ static size_t match_entry(const struct entry *e, const char *s, size_t len)
 
 	if (len >= e->len && memcmp(s, e->name, e->len) == 0)
 		return e->len;
+	/* The slow path only where the text has a space inside the label ("整 改"). */
+	while (i < len && i < e->len && s[i] == e->name[i])
+		i++;
+	if (i >= len || !(s[i] == ' ' || has_prefix(s + i, len - i, "\xe3\x80\x80")))
+		return 0;
+	i = 0;
 	while (k < e->len) {
 		uint32_t want = cp_at(e->name, e->len, k, &m), got;
 		if (k > 0)

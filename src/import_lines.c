@@ -4,6 +4,7 @@
 #include "import.h"
 #include "import_internal.h"
 
+#include "msg.h"
 #include "text.h"
 
 #include <stdarg.h>
@@ -623,6 +624,33 @@ static int starts_structure(const struct line *L)
 	return import_label_at(L->s, L->len, &off, 0) != LB_NONE;
 }
 
+/* The display width of a line, fast: CJK (lead bytes E3–E9: U+3000–U+9FFF) is two columns
+ * without decoding; anything wider than 201 columns counts as 202 (only rows are measured). */
+static int row_width(const char *s, size_t len)
+{
+	int w = 0;
+
+	if (len > 4 * 202)
+		return 202;
+	for (size_t i = 0; i < len && w <= 201;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			w++;
+			i++;
+		} else if (c >= 0xE3 && c <= 0xE9 && i + 2 < len) {
+			w += 2;
+			i += 3;
+		} else {
+			uint32_t cp;
+			size_t n = text_decode(s + i, len - i, &cp);
+			int cw = text_cp_width(cp);
+			w += cw > 0 ? cw : 0;
+			i += n ? n : 1;
+		}
+	}
+	return w > 201 ? 202 : w;
+}
+
 /* A text extracted from a PDF, or re-wrapped by a mail program, breaks every line at the same
  * width: most lines are then as wide as the widest (or one column less, where a wide character
  * did not fit). When that is so, a full row goes on in the next line unless the next one
@@ -637,7 +665,7 @@ static int unwrap_rows(struct parser *ps, unsigned char *drop)
 		return -1;
 	}
 	for (size_t i = 0; i < ps->n; i++) {
-		width[i] = ps->lines[i].len ? text_width(ps->lines[i].s, ps->lines[i].len) : 0;
+		width[i] = row_width(ps->lines[i].s, ps->lines[i].len);
 		if (ps->lines[i].len) {
 			text++;
 			hist[width[i] > 201 ? 201 : width[i]]++;
@@ -812,4 +840,110 @@ void import_lines_join(struct parser *ps, struct sbuf *b, size_t from, size_t of
 			continue;
 		import_buf_add(ps, b, L->s + o, L->len - o);
 	}
+}
+
+/* ---- mojibake ---- */
+
+/* Windows-1252's characters for bytes 0x80–0x9F (0: undefined, read as U+0080… by Latin-1). */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/* The byte a code point stands for when UTF-8 was read as Windows-1252 or Latin-1; -1 if none. */
+static int mojibake_byte(uint32_t cp)
+{
+	if (cp < 0x100)
+		return (int)cp;
+	for (int k = 0; k < 32; k++)
+		if (cp1252_high[k] == cp)
+			return 0x80 + k;
+	return -1;
+}
+
+/* The 1-based line of byte offset at in s. */
+static size_t line_of(const char *s, size_t at)
+{
+	size_t line = 1;
+
+	for (size_t i = 0; i < at; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
+int import_lines_mojibake(struct parser *ps, char **text, size_t *len, const char *file,
+                          struct import_error *err)
+{
+	const char *s = *text;
+	size_t n, latin = 0, cjk = 0, fffd = 0, first_latin = SIZE_MAX, first_fffd = SIZE_MAX;
+	size_t nonascii = 0;
+
+	for (size_t i = 0; i < *len; i += n) {
+		uint32_t cp = cp_at(s, *len, i, &n);
+		if (n == 0)
+			break;
+		if (cp < 0x80)
+			continue;
+		nonascii++;
+		if (cp == 0xFFFD) {
+			if (fffd++ == 0)
+				first_fffd = i;
+		} else if (mojibake_byte(cp) >= 0) {
+			if (latin++ == 0)
+				first_latin = i;
+		} else if (cp >= 0x2E80) {
+			cjk++;
+		}
+	}
+	/* GB18030 (GBK) bytes read as UTF-8: each invalid pair became U+FFFD, the bytes are gone. */
+	if (fffd >= 8 && fffd * 10 > nonascii) {
+		import_set_error(err, (int)line_of(s, first_fffd), -1,
+		                 tr("文本中有 %zu 个替换字符（U+FFFD）：这是把 GB18030（GBK）文件当作 UTF-8 "
+		                    "读过一次留下的，原来的字节已经丢失，无法还原；请转换原文件："
+		                    "iconv -f GB18030 -t UTF-8 原文件 > %s，或用 --encoding gb18030 导入原文件"),
+		                 fffd, file);
+		return -1;
+	}
+	if (latin < 16 || cjk * 10 >= latin)
+		return 0;
+	/* UTF-8 read as Windows-1252 / Latin-1: every such character is one byte of the original. */
+	{
+		char *out = malloc(*len + 1);
+		size_t o = 0, bad = SIZE_MAX, rcjk = 0;
+		if (!out) {
+			ps->oom = 1;
+			return -1;
+		}
+		for (size_t i = 0; i < *len; i += n) {
+			uint32_t cp = cp_at(s, *len, i, &n);
+			int b = cp < 0x80 ? (int)cp : mojibake_byte(cp);
+			if (b < 0) {
+				bad = i;
+				break;
+			}
+			out[o++] = (char)b;
+		}
+		for (size_t i = 0; bad == SIZE_MAX && i < o; i += n) {
+			uint32_t cp = cp_at(out, o, i, &n);
+			if (cp == 0xFFFD && n == 1)
+				bad = first_latin;
+			rcjk += cp >= 0x2E80;
+		}
+		if (bad != SIZE_MAX || rcjk * 4 < latin / 3) {
+			free(out);
+			import_set_error(err, (int)line_of(s, bad == SIZE_MAX ? first_latin : bad), -1,
+			                 tr("文本像是被当作 Windows-1252/Latin-1 读过的 UTF-8（乱码，如“ç£´å£”），"
+			                    "但字节已不完整，无法准确还原；请从原文件重新转换，或试试："
+			                    "iconv -f UTF-8 -t WINDOWS-1252 文件 > %s"),
+			                 file);
+			return -1;
+		}
+		out[o] = '\0';
+		free(*text);
+		*text = out;
+		*len = o;
+		import_warn(ps, "%s", tr("文本是被当作 Windows-1252/Latin-1 读过的 UTF-8（乱码），已按原字节准确还原"));
+	}
+	return 0;
 }

@@ -618,6 +618,7 @@ static struct msg table[] = {
 	{"/ 搜索  r 地区  Enter 进入  h 返回  o 逾期  f 筛选  u 单位  s 排序  x 不再列出  ? 帮助  q 退出",
 	 "/ search  r region  Enter open  h back  o overdue  f filter  u unit  s sort  x dropped  ? help  q quit"},
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
+	{"SHA-256：%s\n", "SHA-256: %s\n"},
 	{"先在事项列表中选择一个已销号的事项", "select a verified item in the item list first"},
 	{"销号公示.pdf", "notice.pdf"},
 	{"汇总.pdf", "summary.pdf"},
@@ -772,6 +773,34 @@ static struct msg table[] = {
 	{"整改目标", "goal"},
 	{"子类", "subcategory"},
 	{"措施条数", "measures"},
+	{"第 %zu 行长 %zu 字节（超过 64 KB），不是报告中的一行：多半是转换时丢了换行；"
+	 "请重新转换文档并保留换行",
+	 "line %zu is %zu bytes long (over 64 KB), not a line of a report: the line breaks were "
+	 "probably lost in conversion; convert the document again keeping line breaks"},
+	{"第 %s 项（第 %d 行）的一个字段超过 64 KB：多半是几项连在了一起；"
+	 "请检查这一项的编号和标签",
+	 "item %s (line %d) has a field over 64 KB: probably several items run together; check "
+	 "this item's number and labels"},
+	{"从第 %zu 行起的编号列表有 %zu 项，其中 %zu 项没有任何字段（状态、时限、"
+	 "单位、措施）：这不像整改问题清单；请检查报告的版式",
+	 "the numbered list from line %zu has %zu items, %zu of them without any field (status, "
+	 "deadline, unit, measure): this is not a list of rectification problems; check the "
+	 "report's layout"},
+	{"文本中有 %zu 个替换字符（U+FFFD）：这是把 GB18030（GBK）文件当作 UTF-8 "
+	 "读过一次留下的，原来的字节已经丢失，无法还原；请转换原文件："
+	 "iconv -f GB18030 -t UTF-8 原文件 > %s，或用 --encoding gb18030 导入原文件",
+	 "the text holds %zu replacement characters (U+FFFD): a GB18030 (GBK) file was once read as "
+	 "UTF-8 and its bytes are lost, so it cannot be repaired; convert the original file: "
+	 "iconv -f GB18030 -t UTF-8 ORIGINAL > %s, or import the original with --encoding gb18030"},
+	{"文本像是被当作 Windows-1252/Latin-1 读过的 UTF-8（乱码，如“ç£´å£”），"
+	 "但字节已不完整，无法准确还原；请从原文件重新转换，或试试："
+	 "iconv -f UTF-8 -t WINDOWS-1252 文件 > %s",
+	 "the text looks like UTF-8 read as Windows-1252/Latin-1 (mojibake such as \"ç£´å£\"), but "
+	 "bytes are missing, so it cannot be repaired exactly; convert the original again, or try: "
+	 "iconv -f UTF-8 -t WINDOWS-1252 FILE > %s"},
+	{"文本是被当作 Windows-1252/Latin-1 读过的 UTF-8（乱码），已按原字节准确还原",
+	 "the text was UTF-8 read as Windows-1252/Latin-1 (mojibake); it was repaired exactly from "
+	 "its bytes"},
 	{"读取标签词表时内存不足", "out of memory reading the label vocabulary"},
 	{"标签词表第 %ld 行不可用（%s）：每行先写字段名（status、progress、"
 	 "deadline、lead、responsible、acceptance、goal、measures、problem、"

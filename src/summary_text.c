@@ -218,9 +218,14 @@ static void counts_table(struct sb *b, const struct summary *s, int width)
 	c[k++] = (struct column){tr("合计"), 0, 1};
 	c[k++] = (struct column){tr("逾期"), 0, 1};
 	c[k++] = (struct column){tr("完成率"), 0, 1};
+	/* Each number column as wide as its header or its widest value, which is the total's. */
 	for (size_t i = 1; i < n; i++) {
 		char num[32];
-		snprintf(num, sizeof num, "%ld", s->total.total);
+		long v = i <= STATE_COUNT             ? s->total.by_state[i - 1]
+		         : i == STATE_COUNT + 1       ? s->total.total
+		         : i == STATE_COUNT + 2       ? s->total.overdue
+		                                      : 100;
+		snprintf(num, sizeof num, i == STATE_COUNT + 3 ? "%ld%%" : "%ld", v);
 		c[i].width = max_int(width_of(c[i].head), width_of(num));
 		rest += c[i].width + GAP;
 	}
