@@ -30,9 +30,14 @@ int db_open(const char *path, const char *who, struct db **out, char *err, size_
 enum db_open_flags {
 	DB_OPEN_CREATE = 0,   /* create the file when missing (import, region add) */
 	DB_OPEN_EXISTING = 1, /* never create: a missing file is an error saying how to import */
-	DB_OPEN_READ = 2      /* reading commands: read-only when the file or its directory is not
+	DB_OPEN_READ = 2,     /* reading commands: read-only when the file or its directory is not
 	                       * writable, never leaving side files the owner cannot use */
+	DB_OPEN_CHECK = 4     /* duban check: a damaged schema does not fail the open; it is kept
+	                       * for db_schema_problem */
 };
+
+/* With DB_OPEN_CHECK: the sentence naming what the schema lacks, or NULL when it is whole. */
+const char *db_schema_problem(const struct db *db);
 
 /* As db_open with flags (DB_OPEN_*, or'ed). */
 int db_open_mode(const char *path, const char *who, int flags, struct db **out, char *err,
