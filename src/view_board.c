@@ -1648,8 +1648,11 @@ static int act(void *self, enum action a)
 	case ACT_PRINT: { /* issue 8: the summary of the region and filter in view */
 		const struct board_region *r = sel_region(b);
 		struct ui_view v;
-		if (view_preview_summary(b->db, r ? r->id : 0, b->state_mask, b->overdue_only, &v) == 0)
+		if (view_preview_summary(b->db, r ? r->id : 0, b->state_mask, b->overdue_only, &v) == 0) {
 			ui_push(&v);
+			if (b->searching)
+				ui_message("%s", tr("汇总按地区和筛选统计，不含搜索条件"));
+		}
 		return 1;
 	}
 	case ACT_PRINT_NOTICE: { /* issue 8: the notice of the selected item */
