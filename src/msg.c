@@ -368,6 +368,7 @@ static struct msg table[] = {
 	{"修改记录的校验链在第 %lld 行断开：%s；用 duban check 检查",
 	 "the history's hash chain is broken at row %lld: %s; run duban check"},
 	/* ---- edits on the board and edit commands (ui.c, view_item.c, view_edit*.c, cmd_edit.c) */
+	{"j/k 选择  Enter 打开这个事项  q 返回", "j/k select  Enter open the item  q back"},
 	{"输入已到上限（%zu 字节）", "the input is full (%zu bytes)"},
 	{" 今天 %s ", " today %s "},
 	{"窗口太小，至少要 %dx%d；q 退出 (window too small, q quits)", "window too small, at least %dx%d; q quits"},
