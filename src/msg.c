@@ -184,6 +184,7 @@ static struct msg table[] = {
 	{"field\004验收意见", "verification opinion"},
 	{"field\004长期坚持", "long-term"},
 	/* ---- database: open, locking, edits, history, check (db*.c) ---- */
+	{"数据库结构不完整", "the database schema is incomplete"},
 	{"写入数据库", "writing the database"},
 	{"[警告：修改记录校验失败，运行 duban check]", "[WARNING: the history does not verify; run duban check]"},
 	{"      duban [-f 数据库] check                  检查数据库和修改记录的校验链",
@@ -363,8 +364,8 @@ static struct msg table[] = {
 	 "history rows %lld to %lld are missing"},
 	{"没有校验值（写在 duban 之外）",
 	 "no hash (written outside duban)"},
-	{"校验值不符：这一行或它之前的一行在写入之后被改动过",
-	 "hash mismatch: this row or the one before it was changed after it was written"},
+	{"校验值不符：这一行在写入之后被改动过",
+	 "hash mismatch: this row was changed after it was written"},
 	{"检查修改记录",
 	 "checking the history"},
 	{"修改记录的校验链在第 %lld 行断开：%s；用 duban check 检查",
