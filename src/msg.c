@@ -85,6 +85,8 @@ static struct msg table[] = {
 	{"%s：%s → %s", "%s: %s → %s"},
 	{"事项 %lld（版本 %d）", "item %lld (version %d)"},
 	{"%ld 天（期限 %s 已过，尚未完成）", "%ld days (due %s, not done)"},
+	{"%ld 天（立行立改，%s 读入报告时即应整改，尚未完成）",
+	 "%ld days (immediate: due when the report was read on %s, not done)"},
 	{"最新版本的报告已不再列出此事项", "the latest version of the report no longer lists it"},
 	{"（报告未列措施）", "(the report lists no measures)"},
 	{"show 需要一个事项 ID（见 duban list）", "show needs one item ID (see duban list)"},
