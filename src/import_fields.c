@@ -160,7 +160,9 @@ static size_t take_status(struct parser *ps, struct fields *f, size_t j, size_t 
 			break;
 		for (last++; last < end && (is_blank(&ps->lines[last]) || ps->lines[last].skip); last++)
 			;
-		if (last >= end || ps->lines[last].mk.style || ps->lines[last].label) {
+		/* "…长期坚持（" | "整改时限：立行立改）": the deadline wrapped inside the parenthesis */
+		if (last >= end || ps->lines[last].mk.style ||
+		    (ps->lines[last].label && ps->lines[last].label != LB_DEADLINE)) {
 			last = j;
 			break;
 		}

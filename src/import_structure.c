@@ -272,7 +272,11 @@ static int plain_heading(const struct parser *ps, size_t j, size_t lower)
 		if (is_blank(P))
 			return 1; /* a paragraph of its own */
 		cp = cp_before(P->s, P->len, &n);
-		return is_final_cp(cp) || is_close_paren(cp) || P->mk.style == ST_PLAIN_HEAD;
+		/* after a sentence, a heading, or a title line (no punctuation at all) */
+		return is_final_cp(cp) || is_close_paren(cp) || P->mk.style == ST_PLAIN_HEAD ||
+		       (!P->mk.style && !P->label && count_cps(P->s, P->len) <= 60 &&
+		        !find_lit(P->s, P->len, "，") && !find_lit(P->s, P->len, "、") &&
+		        !find_lit(P->s, P->len, "："));
 	}
 	return 1;
 }
