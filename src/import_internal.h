@@ -71,6 +71,7 @@ struct line {
 	unsigned char paren; /* the label is inside a parenthesis: "（整改时限：2024年底）" */
 	unsigned char skip; /* between （下转第7版） and （上接…）: not part of the list */
 	unsigned char page; /* a form feed came before it: a page starts here */
+	unsigned char pad;  /* columns of spaces trimmed off it (a row's width counts them) */
 	struct marker wide; /* a number past MAX_NUM ("1000.", "2014、"): text unless the item
 	                     * chain continues with it (then it becomes mk) */
 };
