@@ -13,6 +13,7 @@
 #include "date.h"
 #include "db.h"
 #include "db_board.h"
+#include "db_sha256.h"
 #include "msg.h"
 #include "print.h"
 #include "summary.h"
@@ -209,6 +210,12 @@ int cmd_print(struct db *db, int argc, char **argv)
 			else
 				cli_printf(stderr, tr("已写入 %s（%zu 字节）\n"), out, doc.len);
 		}
+	}
+	if (rc == 0) {
+		/* The digest of exactly the bytes delivered, so a copy fetched over ssh can be
+		 * checked against it (sha256sum). */
+		char hex[65];
+		cli_printf(stderr, tr("SHA-256：%s\n"), sha256_hex(doc.data, doc.len, hex));
 	}
 	print_doc_free(&doc);
 	if (rc)

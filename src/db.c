@@ -221,7 +221,9 @@ static char *col_text(sqlite3_stmt *st, int i)
 	return s ? strdup((const char *)s) : NULL;
 }
 
-static int migrate(struct db *db)
+/* Refuses a schema version this duban cannot use, before anything is written (the switch to
+ * WAL comes after it: it rewrites the file header). Returns the version, or -1. */
+static int version_check(struct db *db)
 {
 	sqlite3_stmt *st = prepare(db, "PRAGMA user_version");
 	int version;
@@ -243,6 +245,16 @@ static int migrate(struct db *db)
 		return db_fail(db, tr("数据库的结构版本 %d 较旧，需要升级到 %d，但它只能以只读方式打开；"
 		                      "请由能写入它的用户先打开一次"),
 		               version, (int)db_migration_count);
+	return version;
+}
+
+static int migrate(struct db *db)
+{
+	sqlite3_stmt *st;
+	int version = version_check(db);
+
+	if (version < 0)
+		return -1;
 	while (version < (int)db_migration_count) {
 		char bump[64];
 
@@ -598,7 +610,7 @@ int db_open_mode(const char *path, const char *who, int flags, struct db **out, 
 	sqlite3_busy_timeout(db->conn, db->busy_ms);
 	sqlite3_extended_result_codes(db->conn, 1);
 	if (register_functions(db) < 0 || exec(db, "PRAGMA foreign_keys = ON") < 0 ||
-	    (!memory && !db->readonly && exec_retry(db, "PRAGMA journal_mode = WAL") < 0) ||
+	    version_check(db) < 0 || (!memory && !db->readonly && exec_retry(db, "PRAGMA journal_mode = WAL") < 0) ||
 	    (!db->readonly && exec(db, "PRAGMA synchronous = NORMAL") < 0) || migrate(db) < 0 ||
 	    schema_check(db) < 0) {
 		snprintf(err, errsize, tr("不能使用数据库 %s：%s"), path, db->err);

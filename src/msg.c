@@ -538,6 +538,7 @@ static struct msg table[] = {
 	 "not a deadline: write 2025-06-30, 2025年6月底前, 2025年底, 2025年第二季度, 立行立改, "
 	 "长期坚持, or clear it"},
 	/* ---- the board: search, filters, tree, hints (view_board.c, db_board.c, keys.c) ---- */
+	{"只读", "read-only"},
 	{"board\004逾期", "Late"},
 	{"board\004问题", "Problem"},
 	{"board\004牵头单位", "Lead unit"},
@@ -618,6 +619,8 @@ static struct msg table[] = {
 	{"/ 搜索  r 地区  Enter 进入  h 返回  o 逾期  f 筛选  u 单位  s 排序  x 不再列出  ? 帮助  q 退出",
 	 "/ search  r region  Enter open  h back  o overdue  f filter  u unit  s sort  x dropped  ? help  q quit"},
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
+	{"汇总按地区和筛选统计，不含搜索条件", "the summary counts by region and filter; the search is not applied"},
+	{"SHA-256：%s\n", "SHA-256: %s\n"},
 	{"先在事项列表中选择一个已销号的事项", "select a verified item in the item list first"},
 	{"销号公示.pdf", "notice.pdf"},
 	{"汇总.pdf", "summary.pdf"},

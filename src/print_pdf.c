@@ -129,12 +129,150 @@ static double set_text(struct pdf *p, const char *text, double width, double siz
 	return (double)logical.height / PANGO_SCALE;
 }
 
-static void show_at(struct pdf *p, double x, double y)
+/* Cairo 1.16's CFF subsetter (Debian 12) can drop local subroutines a Noto Sans CJK glyph
+ * needs (it skips a subroutine it has already seen, losing the hints counted in it, then
+ * misreads the hintmask), and the glyph prints blank: 如 alone does. So the text is drawn in
+ * cairo user fonts whose glyphs are Noto Sans CJK SC's own outlines read by FreeType (which
+ * reads the font right): Type 3 fonts embedded in the PDF, each glyph stored once, with the
+ * text attached (cairo_show_text_glyphs) so that search, copy and pdftotext get it. */
+static const cairo_user_data_key_t outline_key;
+
+/* The user font's glyph: the real font's outline at unit size (font space is the em). */
+static cairo_status_t outline_render(cairo_scaled_font_t *sf, unsigned long glyph, cairo_t *cr,
+                                     cairo_text_extents_t *ext)
+{
+	cairo_scaled_font_t *real = cairo_font_face_get_user_data(cairo_scaled_font_get_font_face(sf),
+	                                                          &outline_key);
+	cairo_glyph_t g = {glyph, 0, 0};
+
+	if (!real)
+		return CAIRO_STATUS_USER_FONT_ERROR;
+	cairo_set_scaled_font(cr, real);
+	cairo_glyph_path(cr, &g, 1);
+	cairo_fill(cr);
+	cairo_scaled_font_glyph_extents(real, &g, 1, ext);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* One user font per real font face (regular, bold, a fallback face), made on first use. */
+#define MAX_FACES 8
+static struct {
+	cairo_font_face_t *real, *user;
+} faces[MAX_FACES];
+
+static cairo_font_face_t *outline_face(cairo_font_face_t *real)
+{
+	cairo_matrix_t unit;
+	cairo_font_options_t *fo;
+	cairo_scaled_font_t *at_unit;
+	size_t i;
+
+	for (i = 0; i < MAX_FACES && faces[i].real; i++)
+		if (faces[i].real == real)
+			return faces[i].user;
+	if (i == MAX_FACES)
+		return NULL;
+	cairo_matrix_init_identity(&unit);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	at_unit = cairo_scaled_font_create(real, &unit, &unit, fo);
+	cairo_font_options_destroy(fo);
+	faces[i].real = cairo_font_face_reference(real);
+	faces[i].user = cairo_user_font_face_create();
+	cairo_user_font_face_set_render_glyph_func(faces[i].user, outline_render);
+	cairo_font_face_set_user_data(faces[i].user, &outline_key, at_unit,
+	                              (cairo_destroy_func_t)cairo_scaled_font_destroy);
+	return faces[i].user;
+}
+
+/* Draws the glyphs of one line at (x, baseline y) in the outline fonts, with the text of each
+ * cluster of glyphs (pango's log_clusters) for the PDF's ToUnicode map. */
+static void outline_line(struct pdf *p, PangoLayoutLine *line, double x, double y)
+{
+	const char *text = pango_layout_get_text(p->layout);
+	double run_x = x;
+
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		PangoGlyphString *gs = gi->glyphs;
+		PangoItem *item = gi->item;
+		cairo_scaled_font_t *real =
+		    pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font));
+		cairo_font_face_t *uf = real ? outline_face(cairo_scaled_font_get_font_face(real)) : NULL;
+		size_t cap = (size_t)gs->num_glyphs + 1;
+		cairo_glyph_t *g = malloc(cap * sizeof *g);
+		cairo_text_cluster_t *cl = malloc(cap * sizeof *cl);
+		cairo_matrix_t fm;
+		double gx = run_x;
+		int n = 0, nc = 0;
+
+		for (int i = 0; i < gs->num_glyphs && g && cl; i++) {
+			PangoGlyphInfo *info = &gs->glyphs[i];
+			int start = gs->log_clusters[i];
+
+			if (i == 0 || start != gs->log_clusters[i - 1]) {
+				int next = item->length;
+				for (int j = i + 1; j < gs->num_glyphs; j++)
+					if (gs->log_clusters[j] != start) {
+						next = gs->log_clusters[j];
+						break;
+					}
+				cl[nc].num_bytes = next > start ? next - start : 0;
+				cl[nc].num_glyphs = 0;
+				nc++;
+			}
+			if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+				g[n].index = info->glyph;
+				g[n].x = gx + (double)info->geometry.x_offset / PANGO_SCALE;
+				g[n].y = y + (double)info->geometry.y_offset / PANGO_SCALE;
+				n++;
+				cl[nc - 1].num_glyphs++;
+			}
+			gx += (double)info->geometry.width / PANGO_SCALE;
+		}
+		if (uf && g && cl && n) {
+			/* Clusters with neither bytes nor glyphs are not allowed: fold them away. */
+			int k = 0;
+			for (int c = 0; c < nc; c++)
+				if (cl[c].num_bytes || cl[c].num_glyphs)
+					cl[k++] = cl[c];
+			cairo_scaled_font_get_font_matrix(real, &fm);
+			cairo_set_font_face(p->cr, uf);
+			cairo_set_font_matrix(p->cr, &fm);
+			cairo_show_text_glyphs(p->cr, text + item->offset, item->length, g, n, cl, k, 0);
+		}
+		free(g);
+		free(cl);
+		run_x = gx;
+	}
+}
+
+static void show_line_at(struct pdf *p, PangoLayoutLine *line, double x, double y)
 {
 	if (!p->draw)
 		return;
-	cairo_move_to(p->cr, x, y);
-	pango_cairo_show_layout(p->cr, p->layout);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	outline_line(p, line, x, y);
+}
+
+/* The layout at (x, y), its top left corner, line by line. */
+static void show_at(struct pdf *p, double x, double y)
+{
+	PangoLayoutIter *it;
+
+	if (!p->draw)
+		return;
+	it = pango_layout_get_iter(p->layout);
+	do {
+		PangoRectangle lr;
+		int baseline = pango_layout_iter_get_baseline(it);
+
+		pango_layout_iter_get_line_extents(it, NULL, &lr);
+		show_line_at(p, pango_layout_iter_get_line_readonly(it), x + (double)lr.x / PANGO_SCALE,
+		             y + (double)baseline / PANGO_SCALE);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
 }
 
 static void footer(struct pdf *p)
@@ -199,10 +337,7 @@ static void paragraph(struct pdf *p, const char *text, double size, int bold, en
 		lh = (double)lr.height / PANGO_SCALE;
 		base = (double)(baseline - lr.y) / PANGO_SCALE;
 		ensure(p, lh);
-		if (p->draw) {
-			cairo_move_to(p->cr, MARGIN_X + (double)lr.x / PANGO_SCALE, p->y + base);
-			pango_cairo_show_layout_line(p->cr, line);
-		}
+		show_line_at(p, line, MARGIN_X + (double)lr.x / PANGO_SCALE, p->y + base);
 		p->y += lh;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
@@ -431,12 +566,13 @@ static void summary_pass(struct pdf *p, const struct summary *s)
 	size_t k = 0;
 
 	/* Counts: the region column takes what the numbers leave. */
+	/* Seven digits (a million items) fit the total and overdue columns at BODY_PT. */
 	for (int st = 0; st < STATE_COUNT; st++)
-		counts[1 + st] = (struct column){state_label((enum state)st), 36, RIGHT, 2};
-	counts[1 + STATE_COUNT] = (struct column){tr("合计"), 38, RIGHT, 1};
-	counts[2 + STATE_COUNT] = (struct column){tr("逾期"), 38, RIGHT, 1};
+		counts[1 + st] = (struct column){state_label((enum state)st), 35, RIGHT, 2};
+	counts[1 + STATE_COUNT] = (struct column){tr("合计"), 46, RIGHT, 1};
+	counts[2 + STATE_COUNT] = (struct column){tr("逾期"), 44, RIGHT, 1};
 	counts[3 + STATE_COUNT] = (struct column){tr("完成率"), 38, RIGHT, 1};
-	counts[0] = (struct column){tr("地区"), CONTENT_W - 36 * STATE_COUNT - 3 * 38, LEFT, 2};
+	counts[0] = (struct column){tr("地区"), CONTENT_W - 35 * STATE_COUNT - 46 - 44 - 38, LEFT, 2};
 
 	set_text(p, s->title, CONTENT_W, 16, 1, CENTER, 0);
 	show_at(p, MARGIN_X, p->y);

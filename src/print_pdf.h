@@ -1,5 +1,6 @@
 /* print_pdf.h — the summary page and the verification notice as A4 PDF, laid out with Pango and
- * drawn with Cairo in Noto Sans CJK SC (found through fontconfig, embedded as a subset).
+ * drawn with Cairo in Noto Sans CJK SC (found through fontconfig; its outlines embedded as
+ * Type 3 fonts with the text attached, see print_pdf.c).
  * Tables have explicit cell positions; long cells wrap or ellipsize inside their cell; pages are
  * numbered 第 N 页 / 共 M 页 with the table header repeated. No curses, no printing. */
 #ifndef DUBAN_PRINT_PDF_H

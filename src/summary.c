@@ -204,6 +204,11 @@ static int build_rows(const struct board_region *r, size_t n, size_t node, struc
 	return 0;
 }
 
+static void row_free(struct summary_row *r)
+{
+	free(r->name);
+}
+
 /* ---- lists ------------------------------------------------------------------------------- */
 
 struct list_ctx {
@@ -313,6 +318,13 @@ int summary_build(struct db *db, const struct summary_query *q, struct summary *
 		if (c.failed)
 			goto done;
 	}
+	/* The node's own row only when it has items (under the filter): a region whose reports
+	 * all name its subregions would otherwise print a row of zeros. */
+	if (out->row_count && out->rows[0].own && out->rows[0].total == 0) {
+		row_free(&out->rows[0]);
+		memmove(out->rows, out->rows + 1, (out->row_count - 1) * sizeof *out->rows);
+		out->row_count--;
+	}
 	rc = 0;
 done:
 	free(map);
@@ -320,11 +332,6 @@ done:
 	if (rc != 0)
 		summary_free(out);
 	return rc;
-}
-
-static void row_free(struct summary_row *r)
-{
-	free(r->name);
 }
 
 void summary_free(struct summary *s)

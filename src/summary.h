@@ -11,8 +11,10 @@
 #include "db.h"
 #include "state.h"
 
-/* Rows a summary lists per list unless told otherwise (see summary_build). */
-#define SUMMARY_DEFAULT_LIMIT 100
+/* Rows a summary lists per list unless told otherwise (see summary_build). A meeting page
+ * is read, not searched: the twenty most overdue items, with the table, fill about a page,
+ * and the page says how many more there are (duban print --limit 0 lists them all). */
+#define SUMMARY_DEFAULT_LIMIT 20
 /* "Due soon" looks this many days ahead. */
 #define SUMMARY_SOON_DAYS 30
 /* A listed problem text is cut to this many characters, with "…". */
@@ -29,7 +31,7 @@ struct summary_query {
 };
 
 /* One row of the counts table: a child region (its whole subtree), the node's own items
- * (own = 1, named "<node>本级"), or the total. */
+ * (own = 1, named "<node>本级"; only when it has items), or the total. */
 struct summary_row {
 	int64_t region_id; /* 0 for the total row */
 	char *name;

@@ -3,6 +3,7 @@
  * paragraphs wrapped. Model code: builds a string, never prints. Every stored text is
  * sanitised here, so the result is safe to write to a terminal or a file as it is. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +125,33 @@ static void right_aligned(struct sb *b, const char *s, int width)
 	sb_nl(b);
 }
 
+/* Chinese line breaking (禁则): closing punctuation never starts a line. Given a line of n
+ * bytes out of the len at s, returns a shorter n that moves the line's last character down with
+ * the punctuation after it (never emptying the line). */
+static size_t keep_closing(const char *s, size_t n, size_t len)
+{
+	static const uint32_t closing[] = {0x3002, 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
+	                                   0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x201D, 0x2019,
+	                                   0x2026, ',', '.', ';', ':', '?', '!', ')'};
+	uint32_t next, cp;
+	size_t last = 0, i = 0;
+	int is_closing = 0;
+
+	if (n >= len)
+		return n;
+	text_decode(s + n, len - n, &next);
+	for (size_t k = 0; k < sizeof closing / sizeof closing[0]; k++)
+		if (next == closing[k])
+			is_closing = 1;
+	if (!is_closing)
+		return n;
+	while (i < n) {
+		last = i;
+		i += text_decode(s + i, n - i, &cp);
+	}
+	return last > 0 ? last : n;
+}
+
 /* Wraps s (sanitised; newlines start new lines) into width columns; every line starts with
  * first (the first line) or rest (the others), both of indent columns. */
 static void wrap(struct sb *b, const char *s, int width, const char *first, const char *rest,
@@ -141,6 +169,7 @@ static void wrap(struct sb *b, const char *s, int width, const char *first, cons
 			size_t n = text_fit(t, len, width - indent > 2 ? width - indent : 2, NULL);
 			if (n == 0 && len)
 				n = len; /* never loop on a character wider than the column */
+			n = keep_closing(t, n, len);
 			sb_str(b, line++ ? rest : first);
 			sb_add(b, t, n);
 			sb_nl(b);
@@ -218,9 +247,14 @@ static void counts_table(struct sb *b, const struct summary *s, int width)
 	c[k++] = (struct column){tr("合计"), 0, 1};
 	c[k++] = (struct column){tr("逾期"), 0, 1};
 	c[k++] = (struct column){tr("完成率"), 0, 1};
+	/* Each number column as wide as its header or its widest value, which is the total's. */
 	for (size_t i = 1; i < n; i++) {
 		char num[32];
-		snprintf(num, sizeof num, "%ld", s->total.total);
+		long v = i <= STATE_COUNT             ? s->total.by_state[i - 1]
+		         : i == STATE_COUNT + 1       ? s->total.total
+		         : i == STATE_COUNT + 2       ? s->total.overdue
+		                                      : 100;
+		snprintf(num, sizeof num, i == STATE_COUNT + 3 ? "%ld%%" : "%ld", v);
 		c[i].width = max_int(width_of(c[i].head), width_of(num));
 		rest += c[i].width + GAP;
 	}

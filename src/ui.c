@@ -448,11 +448,6 @@ void ui_prompt(const char *label, const char *initial, void (*changed)(void *ctx
 	ui_edit_open(&e);
 }
 
-int ui_prompt_active(void)
-{
-	return ui.prompt.active;
-}
-
 void ui_choose(const char *label, const char *choices, void (*chosen)(void *ctx, int key),
                void *ctx)
 {

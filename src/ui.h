@@ -149,9 +149,6 @@ struct ui_edit {
  * already open. Resizing while it is open keeps it open with its text and cursor. */
 void ui_edit_open(const struct ui_edit *spec);
 
-/* Whether a prompt (line editor or chooser) is open. */
-int ui_prompt_active(void);
-
 /* Opens a one-key question on the status line: label, then the choices text; the next key is
  * passed to chosen (Esc passes KEYS_ESC). */
 void ui_choose(const char *label, const char *choices, void (*chosen)(void *ctx, int key),

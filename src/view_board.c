@@ -1137,7 +1137,12 @@ static void title(void *self, char *buf, size_t size)
 		if (len < size)                                                                 \
 			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                \
 	} while (0)
-	ADD(" %s %s > %s", tr("督办"), b->dbname, r ? r->name : "");
+	ADD(" %s %s", tr("督办"), b->dbname);
+	/* Opened read-only (the file or its directory is not writable): browsing works, edits
+	 * are refused; say so before the user tries one. */
+	if (db_readonly(b->db))
+		ADD(" [%s]", tr("只读"));
+	ADD(" > %s", r ? r->name : "");
 	if (b->chain_broken) /* first, so that a narrow title still shows it */
 		ADD("  %s", tr("[警告：修改记录校验失败，运行 duban check]"));
 	if (b->searching)
@@ -1651,8 +1656,11 @@ static int act(void *self, enum action a)
 	case ACT_PRINT: { /* issue 8: the summary of the region and filter in view */
 		const struct board_region *r = sel_region(b);
 		struct ui_view v;
-		if (view_preview_summary(b->db, r ? r->id : 0, b->state_mask, b->overdue_only, &v) == 0)
+		if (view_preview_summary(b->db, r ? r->id : 0, b->state_mask, b->overdue_only, &v) == 0) {
 			ui_push(&v);
+			if (b->searching)
+				ui_message("%s", tr("汇总按地区和筛选统计，不含搜索条件"));
+		}
 		return 1;
 	}
 	case ACT_PRINT_NOTICE: { /* issue 8: the notice of the selected item */

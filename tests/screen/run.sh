@@ -219,6 +219,39 @@ for script in tests/screen/${ONLY:-*}.script; do
 	done
 done
 
+# A database the user may only read opens read-only, and the title says 只读. As root every
+# file is writable, so the board then runs as nobody (skipped when that is not possible).
+rodir=$(mktemp -d)
+cp "$seed" "$rodir/ro.db"
+printf ':dump %s/ro.txt\n' "$rodir" >"$rodir/ro.script"
+chmod 444 "$rodir/ro.db"
+chmod 755 "$rodir"
+chmod 644 "$rodir/ro.script"
+ro_run="cd $rodir && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm LINES=10 COLUMNS=100 \
+	DUBAN_SCRIPT=$rodir/ro.script $bin -f $rodir/ro.db"
+if [ "$(id -u)" -ne 0 ]; then
+	chmod 555 "$rodir"
+	sh -c "$ro_run" >"$out/ro.log" 2>&1
+	ro_ran=1
+elif id nobody >/dev/null 2>&1 && command -v su >/dev/null 2>&1; then
+	chmod 777 "$rodir"
+	su nobody -s /bin/sh -c "$ro_run" >"$out/ro.log" 2>&1
+	ro_ran=1
+else
+	ro_ran=0
+fi
+if [ "$ro_ran" = 0 ]; then
+	skip=$((skip + 1))
+	echo "skip read-only title (root without su nobody)"
+elif head -n 1 "$rodir/ro.txt" 2>/dev/null | grep -q "seed.db \[只读\]\|ro.db \[只读\]"; then
+	ok "read-only database: 只读 in the title"
+else
+	bad "read-only database: 只读 in the title"
+	cat "$out/ro.log" "$rodir/ro.txt" 2>/dev/null
+fi
+chmod -R u+w "$rodir" 2>/dev/null
+rm -rf "$rodir"
+
 # Every key of the key table is in the man page. The board writes its table as mdoc
 # (":keys"); the check takes the words after "Ic" on .It lines of both.
 printf ':keys %s\n' "$out/keys.mdoc" >"$out/keys.script"

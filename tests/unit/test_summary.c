@@ -237,9 +237,9 @@ TEST(summary_of_a_region_and_filters)
 	CHECK(q.region_id > 0);
 	CHECK(summary_build(db, &q, &s) == 0);
 	CHECK_STR(s.title, "巴彦淖尔市生态环境保护督察整改进展汇总");
-	CHECK_INT(s.row_count, 2); /* 巴彦淖尔市本级 (empty) and 磴口县 */
-	CHECK_STR(s.rows[1].name, "磴口县");
-	CHECK_INT(s.rows[1].total, 4);
+	CHECK_INT(s.row_count, 1); /* 磴口县; 巴彦淖尔市本级 has no items, so no row */
+	CHECK_STR(s.rows[0].name, "磴口县");
+	CHECK_INT(s.rows[0].total, 4);
 	CHECK_INT(s.total.total, 4);
 	CHECK_INT(s.lists[SUMMARY_OVERDUE].total, 1);
 	summary_free(&s);
@@ -385,6 +385,33 @@ TEST(notice_of_a_verified_item)
 	CHECK(t && strstr(t, "1. 建立问题清单。") && strstr(t, "2. 开展专项检查。"));
 	CHECK(t && strstr(t, "特此公示。") && strstr(t, "联系电话："));
 	free(t);
+	notice_free(&n);
+	db_close(db);
+}
+
+TEST(notice_period_starts_on_the_verification_date)
+{
+	struct db *db = seed();
+	struct notice n;
+	char why[256] = "", start[24];
+	int64_t id;
+	int version;
+	size_t failed = 0;
+
+	if (!db)
+		return;
+	id = find_no(db, "磴口县", "2", &version);
+	CHECK(db_items_verify(db, &id, &version, 1, date_to_days(2025, 2, 20), "整改到位，同意销号。",
+	                      &failed) == 0);
+	CHECK(notice_build(db, id, NULL, &n, why, sizeof why) == 0);
+	CHECK_INT(n.start, date_to_days(2025, 2, 20));
+	CHECK_INT(n.end, date_to_days(2025, 3, 6)); /* 15 calendar days, both ends included */
+	CHECK_STR(summary_date_words(n.start, start), "2025年2月20日");
+	CHECK_STR(n.date, "2025年2月20日");
+	CHECK(strstr(n.period, "公示期：2025年2月20日至2025年3月6日（共15天）") != NULL);
+	CHECK(strstr(n.body, "于2025年2月20日经tester验收") != NULL);
+	CHECK(strstr(n.result, "验收意见：整改到位，同意销号。") != NULL);
+	CHECK_STR(n.issuer, "磴口县生态环境保护督察整改工作领导小组办公室");
 	notice_free(&n);
 	db_close(db);
 }
