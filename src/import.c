@@ -189,12 +189,19 @@ static const char *base_name(const char *file)
 	return slash && slash[1] ? slash + 1 : file;
 }
 
-/* The byte offset a decoding message names ("… at byte 60 …"), or -1. */
+/* The byte offset a decoding message names ("… at byte 60 …", in Chinese "第 60 字节"), or
+ * -1. */
 static long message_offset(const char *msg)
 {
 	for (const char *p = strstr(msg, "byte "); p; p = strstr(p + 5, "byte "))
 		if (p[5] >= '0' && p[5] <= '9')
 			return strtol(p + 5, NULL, 10);
+	for (const char *p = strstr(msg, "第 "); p; p = strstr(p + 1, "第 ")) {
+		char *end;
+		long n = strtol(p + strlen("第 "), &end, 10);
+		if (end > p + strlen("第 ") && strncmp(end, " 字节", strlen(" 字节")) == 0)
+			return n;
+	}
 	return -1;
 }
 

@@ -99,7 +99,7 @@ static const struct command commands[] = {
  * open it read-only when this user may not write it; the others create it when missing. */
 static int open_flags(const char *cmd)
 {
-	static const char *const reading[] = {"board", "list", "show", "export", "check"};
+	static const char *const reading[] = {"board", "list", "show", "export", "check", "print"};
 
 	for (size_t i = 0; i < sizeof reading / sizeof reading[0]; i++)
 		if (strcmp(cmd, reading[i]) == 0)

@@ -304,6 +304,11 @@ int print_to_terminal(const struct print_doc *d, int fd, char *err, size_t errsi
 		            "（mosh 也不会）。请改用 PDF 文件或 lp"));
 		return -1;
 	}
+	if (!isatty(fd)) {
+		snprintf(err, errsize, "%s",
+		         tr("没有终端：终端打印机要在交互的终端里用（ssh -t，而不是 ssh -T 或重定向）"));
+		return -1;
+	}
 	if (!cur_term && setupterm(NULL, fd, &e) != OK) {
 		snprintf(err, errsize, tr("无法读取终端描述 TERM=%s"), term ? term : "");
 		return -1;

@@ -310,16 +310,15 @@ static void ensure(struct pdf *p, double h)
 static void paragraph(struct pdf *p, const char *text, double size, int bold, enum align align,
                       double indent, double after)
 {
-	double h = set_text(p, text, CONTENT_W, size, bold, align, 0);
+	PangoRectangle logical;
 	PangoLayoutIter *it;
+	double h;
 
+	set_text(p, text, CONTENT_W, size, bold, align, 0);
+	/* The indent changes the line breaks: measure after setting it. */
 	pango_layout_set_indent(p->layout, (int)(indent * PANGO_SCALE));
-	h = (double)pango_layout_get_height(p->layout) > 0 ? h : h;
-	{
-		PangoRectangle logical;
-		pango_layout_get_extents(p->layout, NULL, &logical);
-		h = (double)logical.height / PANGO_SCALE;
-	}
+	pango_layout_get_extents(p->layout, NULL, &logical);
+	h = (double)logical.height / PANGO_SCALE;
 	if (p->y + h <= CONTENT_BOTTOM || p->y <= MARGIN_TOP) {
 		show_at(p, MARGIN_X, p->y);
 		p->y += h + after;
@@ -611,7 +610,7 @@ static void summary_pass(struct pdf *p, const struct summary *s)
 		list[0] = (struct column){tr("序号"), 28, RIGHT, 1};
 		list[1] = (struct column){tr("编号"), 34, LEFT, 1};
 		list[2] = (struct column){tr("地区"), 78, LEFT, 2};
-		list[4] = (struct column){tr("期限"), 58, LEFT, 1};
+		list[4] = (struct column){tr("期限"), 58, LEFT, 2};
 		list[5] = (struct column){l == SUMMARY_OVERDUE ? tr("逾期天数") : tr("剩余天数"), 46, RIGHT, 1};
 		list[3] = (struct column){tr("问题"), CONTENT_W - 28 - 34 - 78 - 58 - (n == 6 ? 46 : 0),
 		                          LEFT, 2};
@@ -626,12 +625,12 @@ static void summary_pass(struct pdf *p, const struct summary *s)
 		table_begin(p, list, n);
 		for (size_t i = 0; i < sl->count; i++) {
 			const struct summary_item *it = &sl->items[i];
-			char no[24], due[16] = "", days[24];
-			const char *row[6];
+			char no[24], iso[16], days[24];
+			const char *row[6], *due = it->due >= 0 ? date_format_iso(it->due, iso)
+			                           : it->deadline ? it->deadline
+			                                          : "";
 
 			snprintf(no, sizeof no, "%zu", i + 1);
-			if (it->due >= 0)
-				date_format_iso(it->due, due);
 			snprintf(days, sizeof days, "%ld", it->days);
 			row[0] = no;
 			row[1] = it->no;

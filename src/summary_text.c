@@ -304,12 +304,10 @@ static void list_table(struct sb *b, const struct summary *s, enum summary_list_
 	table_head(b, c, n);
 	for (size_t i = 0; i < l->count; i++) {
 		const struct summary_item *it = &l->items[i];
-		char due[16] = "";
+		char iso[16];
+		/* A date as a date; otherwise the deadline as printed (立行立改, 长期坚持 …). */
+		const char *due = it->due >= 0 ? date_format_iso(it->due, iso) : it->deadline ? it->deadline : "";
 
-		if (it->due >= 0)
-			date_format_iso(it->due, due);
-		else if (it->deadline)
-			snprintf(due, sizeof due, "%s", "");
 		snprintf(num, sizeof num, "%zu", i + 1);
 		cell(b, num, c[0].width, 1);
 		sb_spaces(b, GAP);

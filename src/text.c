@@ -4,6 +4,8 @@
  * so `xxd -s OFFSET file` shows the bad bytes. */
 #include "text.h"
 
+#include "msg.h"
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
@@ -396,7 +398,8 @@ static void hex_bytes(const char *s, size_t avail, char *buf, size_t size)
 	}
 }
 
-static const char *const HINT_GB = "if the file is GBK or GB18030, try --encoding gb18030";
+/* Through tr() where it is used: a static initializer cannot call it. */
+static const char *const HINT_GB = N_("文件若是 GBK 或 GB18030，请试 --encoding gb18030");
 
 /* Copies valid UTF-8 in[0..len) to a new buffer; base is the offset of in within the file,
  * for messages. bom tells whether a UTF-8 BOM preceded it. */
@@ -412,22 +415,20 @@ static int from_utf8(const char *in, size_t len, size_t base, int bom, char **ou
 		hex_bytes(in + bad, len - bad, hex, sizeof hex);
 		if (truncated)
 			set_err(err, errsize,
-			        "the file ends in the middle of a UTF-8 character at byte %zu (%s); "
-			        "it may have been cut short",
+			        tr("文件在第 %zu 字节（%s）处断在一个 UTF-8 字符中间，可能不完整"),
 			        base + bad, hex);
 		else if (bom)
 			set_err(err, errsize,
-			        "the file starts with a UTF-8 byte order mark, but byte %zu (%s) is not "
-			        "valid UTF-8; %s",
-			        base + bad, hex, HINT_GB);
+			        tr("文件以 UTF-8 字节序标记开头，但第 %zu 字节（%s）不是有效的 UTF-8；%s"),
+			        base + bad, hex, tr(HINT_GB));
 		else
-			set_err(err, errsize, "invalid UTF-8 at byte %zu (%s); %s", base + bad, hex,
-			        HINT_GB);
+			set_err(err, errsize, tr("第 %zu 字节（%s）不是有效的 UTF-8；%s"), base + bad, hex,
+			        tr(HINT_GB));
 		return -1;
 	}
 	*out = malloc(len + 1);
 	if (!*out) {
-		set_err(err, errsize, "out of memory");
+		set_err(err, errsize, "%s", tr("内存不足"));
 		return -1;
 	}
 	memcpy(*out, in, len);
@@ -449,15 +450,14 @@ static int from_utf16(const char *in, size_t len, size_t base, int big_endian, c
 
 	if (len % 2) {
 		set_err(err, errsize,
-		        "the %s text has an odd number of bytes; the last byte (byte %zu) is half a "
-		        "character, so the file was cut short or is not %s",
+		        tr("%s 文本的字节数是奇数：最后一个字节（第 %zu 字节）只是半个字符，文件不完整或不是 %s"),
 		        name, base + len - 1, name);
 		return -1;
 	}
 	/* Two bytes become at most three, four (a surrogate pair) exactly four. */
 	buf = malloc(len / 2 * 3 + 1);
 	if (!buf) {
-		set_err(err, errsize, "out of memory");
+		set_err(err, errsize, "%s", tr("内存不足"));
 		return -1;
 	}
 	p = buf;
@@ -476,15 +476,14 @@ static int from_utf16(const char *in, size_t len, size_t base, int big_endian, c
 		}
 		if (c >= 0xD800 && c <= 0xDFFF) {
 			set_err(err, errsize,
-			        "invalid %s at byte %zu (unpaired surrogate 0x%04X); the file may not "
-			        "be %s",
+			        tr("无效的 %s：第 %zu 字节（不成对的代理项 0x%04X）；文件可能不是 %s"),
 			        name, base + at, (unsigned)c, name);
 			free(buf);
 			return -1;
 		}
 		if (c == 0) {
 			set_err(err, errsize,
-			        "NUL character at byte %zu of the %s text; the file is not a text report",
+			        tr("第 %zu 字节是 NUL 字符（%s 文本）；这不是文本报告"),
 			        base + at, name);
 			free(buf);
 			return -1;
@@ -628,23 +627,21 @@ static int from_iconv(const char *in, size_t len, size_t base, const char *enc, 
 
 	if (cd == (iconv_t)-1) {
 		set_err(err, errsize,
-		        "unknown encoding \"%s\"; `iconv -l` lists the names this system knows", enc);
+		        tr("未知编码“%s”；`iconv -l` 列出本系统认识的编码名"), enc);
 		return -1;
 	}
 	/* GB18030 takes up to 1.5 bytes of UTF-8 per input byte; others grow on E2BIG. */
 	if (iconv_all(cd, in, len, len + len / 2 + 16, ICONV_BAD_FAIL, &buf, out_len, &bad_at,
 	               &bad_errno) < 0) {
 		if (bad_errno == ENOMEM)
-			set_err(err, errsize, "out of memory");
+			set_err(err, errsize, "%s", tr("内存不足"));
 		else if (bad_errno == EINVAL)
 			set_err(err, errsize,
-			        "the file ends in the middle of a %s character at byte %zu; it may "
-			        "have been cut short",
+			        tr("文件断在一个 %s 字符中间（第 %zu 字节），可能不完整"),
 			        enc, base + bad_at);
 		else
 			set_err(err, errsize,
-			        "invalid %s at byte %zu (0x%02X); the file is in another encoding: "
-			        "give it with --encoding",
+			        tr("无效的 %s：第 %zu 字节（0x%02X）；文件是另一种编码，请用 --encoding 指定"),
 			        enc, base + bad_at, (unsigned char)in[bad_at]);
 		iconv_close(cd);
 		return -1;
@@ -653,8 +650,7 @@ static int from_iconv(const char *in, size_t len, size_t base, const char *enc, 
 	 * find which input character produced it. */
 	nul = strlen(buf);
 	if (nul < *out_len) {
-		set_err(err, errsize, "NUL character at byte %zu of the %s text; the file is not a "
-		                      "text report",
+		set_err(err, errsize, tr("第 %zu 字节是 NUL 字符（%s 文本）；这不是文本报告"),
 		        base + iconv_in_offset(cd, in, len, nul), enc);
 		free(buf);
 		iconv_close(cd);
@@ -675,8 +671,7 @@ static size_t find_nul(const char *s, size_t len)
 static int nul_error(size_t at, char *err, size_t errsize)
 {
 	set_err(err, errsize,
-	        "NUL byte at byte %zu; the file is binary, or UTF-16 without a byte order mark "
-	        "(then try --encoding utf-16le)",
+	        tr("第 %zu 字节是 NUL：文件是二进制文件，或是没有字节序标记的 UTF-16（可试 --encoding utf-16le）"),
 	        at);
 	return -1;
 }
@@ -783,8 +778,7 @@ static int to_utf8(const char *in, size_t len, const char *enc, char **out, size
 		char hex[32];
 		hex_bytes(in + bad, len - bad, hex, sizeof hex);
 		set_err(err, errsize,
-		        "the file is neither UTF-8 (invalid at byte %zu: %s) nor GB18030; give its "
-		        "encoding with --encoding",
+		        tr("文件既不是 UTF-8（第 %zu 字节无效：%s）也不是 GB18030；请用 --encoding 指定编码"),
 		        bad, hex);
 		return -1;
 	}
@@ -829,7 +823,7 @@ char *text_from_utf8(const char *s, size_t len, const char *enc, size_t *out_len
 		size_t i = 0;
 		char *p = buf = malloc(len + 1);
 		if (!buf) {
-			set_err(err, errsize, "out of memory");
+			set_err(err, errsize, "%s", tr("内存不足"));
 			return NULL;
 		}
 		while (i < len) {
@@ -850,8 +844,7 @@ char *text_from_utf8(const char *s, size_t len, const char *enc, size_t *out_len
 	cd = iconv_open(enc, "UTF-8");
 	if (cd == (iconv_t)-1) {
 		set_err(err, errsize,
-		        "cannot convert to encoding \"%s\"; `iconv -l` lists the names this system "
-		        "knows",
+		        tr("无法转换为编码“%s”；`iconv -l` 列出本系统认识的编码名"),
 		        enc);
 		return NULL;
 	}
@@ -860,7 +853,7 @@ char *text_from_utf8(const char *s, size_t len, const char *enc, size_t *out_len
 	              &bad_errno) < 0) {
 		/* With ICONV_BAD_QUESTION the only failure is running out of memory. */
 		iconv_close(cd);
-		set_err(err, errsize, "out of memory");
+		set_err(err, errsize, "%s", tr("内存不足"));
 		return NULL;
 	}
 	iconv_close(cd);

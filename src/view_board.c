@@ -370,14 +370,9 @@ static int items_last(struct board *b)
 	b->isel = n ? n - 1 : 0;
 	if (count_total(b, &q) < 0)
 		return -1;
-	if (!b->total_exact && n) {
-		long before;
-		if (count_before(b, &q, &before) < 0)
-			return -1;
-		b->top_pos = before;
-		b->total = before + (long)n;
-		return 0;
-	}
+	/* With a count that stopped at its cap the position of the last rows is not known either
+	 * (counting it would cost as much again): they are shown as the cap's last, with the "+"
+	 * the status line puts after an inexact total. */
 	b->top_pos = b->total > (long)n ? b->total - (long)n : 0;
 	return 0;
 }
@@ -1038,6 +1033,9 @@ static void draw_items(struct board *b, int y, int h, int x0, int w)
 		}
 		it = &b->rows[r];
 		selected = (size_t)r == b->isel;
+		/* The cursor bar covers the marker, number and state. A bar over the whole row would
+		 * rewrite two rows of Chinese text per move, about 300 bytes where the board's figure
+		 * is 120 (tests/bench/board.sh); the tree and outline rows are short, and barred whole. */
 		bar = bar_role(selected, focused, UI_NORMAL);
 		draw_lead(yy, x0, selected, focused);
 		/* A tagged row shows '*' where the cursor's '>' goes; the selected number is
@@ -1052,55 +1050,49 @@ static void draw_items(struct board *b, int y, int h, int x0, int w)
 		else
 			ui_field(yy, x0 + c.state_x, STATE_W, state_label(it->state),
 			         bar_role(selected, focused, (enum ui_role)(UI_STATE + it->state)), 0);
-		ui_blank(yy, x0 + c.state_x + STATE_W, 1, bar);
+		ui_blank(yy, x0 + c.state_x + STATE_W, 1, UI_NORMAL);
 		if (c.due_w) {
 			due_text(it, buf, sizeof buf);
 			ui_field(yy, x0 + c.due_x, c.late_x - c.due_x, buf,
-			         bar_role(selected, focused, it->overdue     ? UI_OVERDUE
-			                                     : due_soon(b, it) ? UI_SOON
-			                                                       : UI_NORMAL), 0);
+			         it->overdue ? UI_OVERDUE : due_soon(b, it) ? UI_SOON : UI_NORMAL, 0);
 		}
 		if (c.late_w) {
 			if (it->overdue)
 				snprintf(buf, sizeof buf, tr("%d天"), it->overdue);
 			else
 				buf[0] = '\0';
-			ui_field(yy, x0 + c.late_x, c.late_w, buf, bar_role(selected, focused, UI_OVERDUE),
-			         UI_ALIGN_RIGHT);
-			ui_blank(yy, x0 + c.late_x + c.late_w, 1, bar);
+			ui_field(yy, x0 + c.late_x, c.late_w, buf, UI_OVERDUE, UI_ALIGN_RIGHT);
+			ui_blank(yy, x0 + c.late_x + c.late_w, 1, UI_NORMAL);
 		}
 		if (c.region_w == REGION_W)
 			ui_field(yy, x0 + c.region_x, c.unit_x - c.region_x, it->region,
-			         bar_role(selected, focused, UI_DIM), 0);
+			         UI_DIM, 0);
 		else if (c.region_w) {
 			region_short(it->region, buf, sizeof buf);
-			ui_field(yy, x0 + c.region_x, REGION_SHORT_W, buf, bar_role(selected, focused, UI_DIM),
-			         UI_NO_MARK);
-			ui_blank(yy, x0 + c.region_x + REGION_SHORT_W, 1, bar);
+			ui_field(yy, x0 + c.region_x, REGION_SHORT_W, buf, UI_DIM, UI_NO_MARK);
+			ui_blank(yy, x0 + c.region_x + REGION_SHORT_W, 1, UI_NORMAL);
 		}
 		if (c.unit_w) {
-			ui_field(yy, x0 + c.unit_x, c.unit_w, it->lead_unit ? it->lead_unit : "",
-			         bar_role(selected, focused, UI_NORMAL), 0);
-			ui_blank(yy, x0 + c.unit_x + c.unit_w, 1, bar);
+			ui_field(yy, x0 + c.unit_x, c.unit_w, it->lead_unit ? it->lead_unit : "", UI_NORMAL,
+			         0);
+			ui_blank(yy, x0 + c.unit_x + c.unit_w, 1, UI_NORMAL);
 		}
 		if (it->where) {
 			/* Found outside the problem text: say where, and show that text. */
 			int lw;
 			snprintf(buf, sizeof buf, "〔%s〕", it->where);
-			lw = ui_field(yy, x0 + c.text_x, c.text_w, buf, bar_role(selected, focused, UI_LABEL),
-			              UI_NO_MARK);
+			lw = ui_field(yy, x0 + c.text_x, c.text_w, buf, UI_LABEL, UI_NO_MARK);
 			if (lw < c.text_w && it->snippet)
 				draw_snippet(yy, x0 + c.text_x + lw, c.text_w - lw, it->snippet,
-				             it->snippet + it->snip_off, it->snip_len, bar);
+				             it->snippet + it->snip_off, it->snip_len, UI_NORMAL);
 		} else {
 			size_t mlen = 0;
 			const char *m = b->searching ? find_words(it->head, b->search, &mlen) : NULL;
 			if (m)
-				draw_snippet(yy, x0 + c.text_x, c.text_w, it->head, m, mlen, bar);
+				draw_snippet(yy, x0 + c.text_x, c.text_w, it->head, m, mlen, UI_NORMAL);
 			else
 				ui_field(yy, x0 + c.text_x, c.text_w, it->head,
-				         bar_role(selected, focused,
-				                  it->overdue && !c.late_w ? UI_OVERDUE : UI_NORMAL), 0);
+				         it->overdue && !c.late_w ? UI_OVERDUE : UI_NORMAL, 0);
 		}
 	}
 }

@@ -1,8 +1,7 @@
-/* view_edit.c — the edits a clerk makes on the board and in the item view: deadline (a live
- * reading, then the reason), state (a chooser of the seven states), progress note, 验收销号
- * and its undoing, undo of one's own last change. Each save is one call into db (one short
- * transaction, guarded by the versions read when the edit started); nothing is held open while
- * the user types. Draws only through ui (ui_field, the line editor); no SQL here. */
+/* view_edit.c — every edit a clerk makes on the board and in the item view: deadline (live
+ * reading, then the reason), state chooser, progress note, 验收销号 and its undoing, undo.
+ * Each save is one db call, one short transaction guarded by the versions read when the edit
+ * started; nothing is held open while the user types. Draws only through ui; no SQL here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -49,6 +49,13 @@ expect "unknown option is a usage error" test $? -eq 2
 $bin -f "$db" print --region 不存在 --format text -o - >/dev/null 2>"$tmp/err"
 expect "unknown region fails" test $? -eq 1
 
+$bin -f "$tmp/missing.db" print --format text -o - >/dev/null 2>"$tmp/err"
+expect "a missing database fails" test $? -eq 1
+expect "and is not created" test ! -e "$tmp/missing.db"
+$bin -f "$db" print --to terminal </dev/null >"$tmp/out" 2>"$tmp/err"
+expect "terminal route without a terminal is refused" test $? -eq 1
+expect "it says a terminal is needed" grep -q 'ssh -t' "$tmp/err"
+
 # --- the notice of a verified item (item 116 of the seed, 兴安盟 no. 5: verified on 2025-12-01)
 nd=$tmp/notice.db
 cp "$db" "$nd"

@@ -1,8 +1,7 @@
-/* editbench.c — the edit figures for `make bench` (issue 6): the time of one edit (a deadline
- * with its reason: one BEGIN IMMEDIATE transaction with the version check, history row and
- * tally update) on a big database, median and 95th percentile over many edits, and of one
- * change applied to 1,000 tagged items in one transaction. Edits the database it is given:
- * run it on a copy. Usage: editbench DB [EDITS]. */
+/* editbench.c — the edit figures for `make bench` (issue 6): one deadline edit with its reason
+ * on a big database (median and 95th percentile over many edits), and one state applied to
+ * 1,000 tagged items in one transaction. It edits the database it is given: run it on a copy.
+ * Usage: editbench DB [EDITS]. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

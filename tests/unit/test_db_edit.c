@@ -392,6 +392,17 @@ TEST(db_batches_are_all_or_nothing_and_history_is_queryable)
 		q = (struct db_history_query){.region_id = 999, .limit = 5};
 		CHECK_INT(db_history_find(a, &q, collect, seen), 0);
 		CHECK_STR(seen, "");
+		/* the region itself */
+		{
+			struct db_item it;
+
+			CHECK(db_item_get(a, ids[0], 0, &it) == 0);
+			q = (struct db_history_query){.region_id = it.region_id, .limit = 1};
+			CHECK_INT(db_history_find(a, &q, collect, seen), 0);
+			CHECK_STR(seen, "3:alice:deadline;");
+			seen[0] = '\0';
+			db_item_free(&it);
+		}
 		q = (struct db_history_query){.user = "bob", .since = "2000-01-01"};
 		CHECK_INT(db_history_find(a, &q, collect, seen), 0);
 		CHECK_STR(seen, "3:bob:goal;");
@@ -552,4 +563,30 @@ TEST(db_user_and_region_names_are_sanitised)
 	sqlite3_finalize(st);
 	sqlite3_close(raw);
 	tmp_remove();
+}
+
+TEST(db_history_find_covers_a_region_subtree)
+{
+	struct db *db = NULL;
+	struct fake f;
+	struct db_import_result res;
+	const char *path[] = {"内蒙古自治区", "巴彦淖尔市", "磴口县"};
+	char err[256], seen[512] = "";
+	struct db_history_query q = {.region_id = 1, .limit = 2};
+
+	if (!CHECK(db_open(":memory:", "alice", &db, err, sizeof err) == 0))
+		return;
+	fake_init(&f);
+	CHECK_INT(db_import_placed(db, &f.r, path, 3, &res), 0);
+	db_import_result_free(&res);
+	CHECK_INT(db_note_add(db, 2, "已现场核查"), 0);
+	/* region 1 is 内蒙古自治区, two levels above the report's 磴口县 */
+	CHECK_INT(db_history_find(db, &q, collect, seen), 0);
+	CHECK_STR(seen, "2:alice:note;3:alice:item;");
+	seen[0] = '\0';
+	q.region_id = 2;
+	q.limit = 1;
+	CHECK_INT(db_history_find(db, &q, collect, seen), 0);
+	CHECK_STR(seen, "2:alice:note;");
+	db_close(db);
 }

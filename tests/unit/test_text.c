@@ -2,6 +2,7 @@
  * into narrow columns, sanitising terminal-active bytes, and reading files in the encodings
  * reports arrive in (UTF-8, UTF-8 with BOM, UTF-16, GB18030). */
 #include "harness.h"
+#include "msg.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -312,7 +313,11 @@ TEST(text_to_utf8_rejects)
 	    {LIT("abc"), "no-such-encoding", "unknown encoding \"no-such-encoding\"", "iconv -l"},
 	};
 	size_t i;
+	char *lang = getenv("DUBAN_LANG") ? strdup(getenv("DUBAN_LANG")) : NULL;
 
+	/* The English wording (each message is also in Chinese: test_msg checks the pair). */
+	setenv("DUBAN_LANG", "en", 1);
+	msg_init();
 	for (i = 0; i < N_ROWS(rows); i++) {
 		struct conv c;
 		conv_run(&c, rows[i].in, rows[i].len, rows[i].enc);
@@ -322,6 +327,17 @@ TEST(text_to_utf8_rejects)
 		if (!CHECK(strstr(c.err, rows[i].want1) && strstr(c.err, rows[i].want2)))
 			CHECK_STR(c.err, rows[i].want1);
 		CHECK(c.err[0] && c.err[strlen(c.err) - 1] != '\n');
+	}
+	if (lang)
+		setenv("DUBAN_LANG", lang, 1);
+	else
+		unsetenv("DUBAN_LANG");
+	free(lang);
+	msg_init();
+	{
+		struct conv c;
+		conv_run(&c, "abc\0def", 7, NULL);
+		CHECK(strstr(c.err, msg_english() ? "NUL byte at byte 3" : "第 3 字节是 NUL") != NULL);
 	}
 }
 
