@@ -1,7 +1,8 @@
 /* cmd_list.c — duban list: one line per item under a header row, filtered by region (and the
  * regions below it), state, overdue, due within N days and unit, for meeting preparation.
- * Columns are cut by display width with the board's '~' mark; every text goes through cli.h.
- * Reads only: the database is opened by main.c without creating it. */
+ * The rows come from the board's own query (db_board_page), so list and board select, count
+ * overdue and mark removed items alike, through the same indexes. Columns are cut by display
+ * width with the board's '~' mark; every text goes through cli.h. Reads only. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,60 +26,22 @@
 #define LATE_COLS 9
 #define TEXT_COLS 40
 
-struct list_filter {
-	int64_t *regions; /* the chosen regions and everything below them; NULL: all */
-	size_t region_count;
-	unsigned state_mask; /* 0: all */
-	int overdue;
-	long due_within; /* -1: no such filter */
-	const char *unit;
-	long today;
-};
-
 struct list_state {
-	struct list_filter f;
+	struct board_query q;
+	int64_t *regions; /* the top regions chosen by --region (their subtrees are listed) */
+	size_t region_count;
 	int state_cols, text_cols;
 	long shown;
 };
 
 /* The due column: the date, 立行立改, or 长期坚持 for a long-term item without a date. */
-static const char *due_text(const struct db_item *it, char *buf)
+static const char *due_text(const struct board_item *it, char *buf)
 {
 	if (it->due_kind == DUE_DATE)
 		return date_format_iso(it->due, buf);
 	if (it->due_kind == DUE_IMMEDIATE)
 		return tr("立行立改");
 	return it->long_term ? tr("长期坚持") : "";
-}
-
-static int has_region(const struct list_filter *f, int64_t id)
-{
-	for (size_t i = 0; i < f->region_count; i++)
-		if (f->regions[i] == id)
-			return 1;
-	return 0;
-}
-
-static int matches(const struct list_filter *f, const struct db_item *it)
-{
-	long late = export_item_overdue(it, f->today);
-
-	if (f->regions && !has_region(f, it->region_id))
-		return 0;
-	if (f->state_mask && !(f->state_mask & (1u << it->state)))
-		return 0;
-	if (f->overdue && late <= 0)
-		return 0;
-	if (f->due_within >= 0) {
-		int dated = it->due_kind == DUE_DATE || (it->due_kind == DUE_IMMEDIATE && it->due > 0);
-		if (!dated || it->removed || state_is_closed(it->state) || it->due < f->today ||
-		    it->due > f->today + f->due_within)
-			return 0;
-	}
-	if (f->unit && !(it->lead_unit && strstr(it->lead_unit, f->unit)) &&
-	    !(it->responsible_unit && strstr(it->responsible_unit, f->unit)))
-		return 0;
-	return 1;
 }
 
 static void put_row(struct list_state *ls, const char *id, const char *region, const char *no,
@@ -106,34 +69,62 @@ static void put_row(struct list_state *ls, const char *id, const char *region, c
 	fputc('\n', stdout);
 }
 
-static int list_item(const struct db_item *it, void *ctx)
+static void list_row(struct list_state *ls, const struct board_item *it)
 {
-	struct list_state *ls = ctx;
 	char id[24], due[16], late[32] = "";
-	long days;
 
-	if (!matches(&ls->f, it))
-		return 0;
 	snprintf(id, sizeof id, "%lld", (long long)it->id);
-	days = export_item_overdue(it, ls->f.today);
-	if (days > 0)
-		snprintf(late, sizeof late, tr("%ld天"), days);
+	if (it->overdue > 0)
+		snprintf(late, sizeof late, tr("%ld天"), (long)it->overdue);
 	put_row(ls, id, it->region, it->no, state_label(it->state), due_text(it, due), late,
-	        it->removed ? tr("[不再列出]") : NULL, it->text);
+	        it->removed ? tr("[不再列出]") : NULL, it->head);
 	ls->shown++;
-	return ferror(stdout) ? -1 : 0;
+}
+
+/* Lists every row of ls->q, a page at a time (keyset paging: each page is one index range
+ * read, memory stays flat). Returns 0 or -1. */
+static int list_query(struct db *db, struct list_state *ls)
+{
+	enum { PAGE = 4096 };
+	struct board_item *rows = calloc(PAGE, sizeof *rows), key = {0};
+	enum board_dir dir = BOARD_PAGE_FIRST;
+	size_t n;
+	int rc = 0;
+
+	if (!rows)
+		return -1;
+	for (;;) {
+		rc = db_board_page(db, &ls->q, dir, dir == BOARD_PAGE_FIRST ? NULL : &key, rows, PAGE, &n);
+		db_board_item_clear(&key);
+		if (rc < 0 || n == 0)
+			break;
+		for (size_t i = 0; i < n; i++)
+			list_row(ls, &rows[i]);
+		for (size_t i = 0; i + 1 < n; i++)
+			db_board_item_clear(&rows[i]);
+		key = rows[n - 1];
+		memset(&rows[n - 1], 0, sizeof rows[n - 1]);
+		if (ferror(stdout) || n < PAGE) {
+			rc = ferror(stdout) ? -1 : 0;
+			break;
+		}
+		dir = BOARD_PAGE_AFTER;
+	}
+	db_board_item_clear(&key);
+	free(rows);
+	return rc;
 }
 
 /* Resolves --region NAME to the region and its descendants: the regions named exactly so
  * (the same county name may exist in two cities), else the one region whose name contains
  * NAME. Returns 0, or an exit code after saying why. */
-static int resolve_region(struct db *db, const char *name, struct list_filter *f)
+static int resolve_region(struct db *db, const char *name, struct list_state *ls)
 {
 	struct board_region *r;
-	size_t n, exact = 0, partial = 0;
+	size_t n, exact = 0, partial = 0, end = 0;
 	int rc = 0;
 
-	if (db_board_regions(db, f->today, &r, &n) < 0)
+	if (db_board_regions(db, ls->q.today, &r, &n) < 0)
 		return cli_fail("%s", db_errmsg(db));
 	for (size_t i = 0; i < n; i++) {
 		exact += strcmp(r[i].name, name) == 0;
@@ -143,15 +134,15 @@ static int resolve_region(struct db *db, const char *name, struct list_filter *f
 		rc = cli_fail(tr("没有名为 %s 的地区"), name);
 	else if (!exact && partial > 1)
 		rc = cli_fail(tr("地区 %s 不明确：%zu 个地区的名称含有它，请写全名"), name, partial);
-	if (!rc && !(f->regions = calloc(n ? n : 1, sizeof *f->regions)))
+	if (!rc && !(ls->regions = calloc(n ? n : 1, sizeof *ls->regions)))
 		rc = cli_fail("%s", tr("内存不足"));
+	/* Preorder: a region inside an earlier chosen one is listed with it already. */
 	for (size_t i = 0; !rc && i < n; i++) {
 		int hit = exact ? strcmp(r[i].name, name) == 0 : strstr(r[i].name, name) != NULL;
-		if (!hit)
+		if (!hit || i < end)
 			continue;
-		for (size_t k = i; k < r[i].subtree_end && k < n; k++)
-			if (!has_region(f, r[k].id))
-				f->regions[f->region_count++] = r[k].id;
+		ls->regions[ls->region_count++] = r[i].id;
+		end = r[i].subtree_end;
 	}
 	db_board_regions_free(r, n);
 	return rc;
@@ -212,8 +203,10 @@ static int terminal_cols(void)
 
 int cmd_list(struct db *db, int argc, char **argv)
 {
-	struct list_state ls = {.f = {.due_within = -1, .today = date_today()},
+	struct list_state ls = {.q = {.today = date_today(), .show_removed = 1,
+	                              .sort = BOARD_SORT_REPORT},
 	                        .text_cols = TEXT_COLS};
+	long due_within = -1;
 	const char *region = NULL, *v;
 	int rc = 0, cols, used;
 
@@ -222,25 +215,27 @@ int cmd_list(struct db *db, int argc, char **argv)
 		if ((v = option(argc, argv, &i, "--region", &missing))) {
 			region = v;
 		} else if (!missing && (v = option(argc, argv, &i, "--state", &missing))) {
-			if ((rc = parse_states(v, &ls.f.state_mask)))
+			if ((rc = parse_states(v, &ls.q.state_mask)))
 				return rc;
 		} else if (!missing && (v = option(argc, argv, &i, "--unit", &missing))) {
-			ls.f.unit = v;
+			ls.q.unit = v;
 		} else if (!missing && (v = option(argc, argv, &i, "--due-within", &missing))) {
 			char *end;
 			errno = 0;
-			ls.f.due_within = strtol(v, &end, 10);
-			if (errno || end == v || *end || ls.f.due_within < 0 || ls.f.due_within > 36500)
-				return cli_usage_error(tr("list: --due-within 需要天数（0 到 36500），不是 %s"), v);
+			due_within = strtol(v, &end, 10);
+			if (errno || end == v || *end || due_within < 1 || due_within > 36500)
+				return cli_usage_error(tr("list: --due-within 需要天数（1 到 36500），不是 %s"), v);
 		} else if (missing) {
 			return cli_usage_error(tr("list: %s 需要一个值"), argv[i]);
 		} else if (strcmp(argv[i], "--overdue") == 0) {
-			ls.f.overdue = 1;
+			ls.q.overdue_only = 1;
 		} else {
 			return cli_usage_error(tr("list: 未知参数 %s"), argv[i]);
 		}
 	}
-	if (region && (rc = resolve_region(db, region, &ls.f)))
+	if (due_within > 0)
+		ls.q.due_within = (int)due_within;
+	if (region && (rc = resolve_region(db, region, &ls)))
 		return rc;
 	for (int s = 0; s < STATE_COUNT; s++) {
 		int w = cli_width(state_label((enum state)s));
@@ -254,15 +249,18 @@ int cmd_list(struct db *db, int argc, char **argv)
 		ls.text_cols = cols - used - 1;
 	put_row(&ls, "ID", tr("list\004地区"), tr("list\004编号"), tr("list\004状态"),
 	        tr("list\004整改时限"), tr("list\004逾期"), NULL, tr("list\004问题"));
-	if (db_items_foreach(db, 0, list_item, &ls) != 0) {
-		free(ls.f.regions);
+	for (size_t r = 0; rc == 0 && r < (region ? ls.region_count : 1); r++) {
+		ls.q.region_id = region ? ls.regions[r] : 0;
+		rc = list_query(db, &ls);
+	}
+	free(ls.regions);
+	if (rc) {
 		if (ferror(stdout))
 			return cli_fail(tr("写入标准输出失败：%s"), strerror(errno));
 		return cli_fail("%s", db_errmsg(db));
 	}
-	free(ls.f.regions);
-	if (ls.shown == 0 && (region || ls.f.state_mask || ls.f.overdue || ls.f.due_within >= 0 ||
-	                      ls.f.unit))
+	if (ls.shown == 0 && (region || ls.q.state_mask || ls.q.overdue_only || due_within >= 0 ||
+	                      ls.q.unit))
 		cli_fail("%s", tr("没有符合条件的事项"));
 	return 0;
 }

@@ -132,6 +132,12 @@ int cmd_print(struct db *db, int argc, char **argv)
 		if (strcmp(format, "text") != 0)
 			return cli_usage_error("%s", tr("print：--encoding 只用于 --format text"));
 	}
+	/* A printer with built-in Chinese fonts reads GB18030, never UTF-8. */
+	if (to && strcmp(to, "terminal") == 0 && strcmp(format, "text") == 0) {
+		if (encoding && !gb)
+			return cli_usage_error("%s", tr("print：终端打印机的文本只用 GB18030（--encoding gb18030）"));
+		gb = 1;
+	}
 	if (to && strcmp(to, "terminal") != 0 && strcmp(to, "lp") != 0 && strncmp(to, "lp:", 3) != 0)
 		return cli_usage_error(tr("print：--to %s 未知（lp、lp:队列 或 terminal）"), to);
 	if (to && out)

@@ -155,6 +155,13 @@ size_t db_board_split_words(const char *s, char words[][BOARD_WORD_BYTES], size_
  * NULL when none or when either is NULL or empty. */
 const char *db_board_find(const char *hay, const char *needle);
 
+/* Counts the rows of the list q describes (its state_mask ignored) per state into counts
+ * (indexed by enum state), for the state filter's menu. Whole regions are counted from the
+ * tally, exactly; other lists count their first cap rows (cap > 0; at most 1000 when a word
+ * is checked row by row) and set *exact to 0 when they stopped there. Returns 0 or -1. */
+int db_board_state_counts(struct db *db, const struct board_query *q, long cap,
+                          long counts[STATE_COUNT], int *exact);
+
 /* Frees the strings of a row and zeroes it. */
 void db_board_item_clear(struct board_item *item);
 

@@ -190,7 +190,8 @@ static const struct doc docs[] = {
 	{KEYS_ITEM, ACT_UNVERIFY, "撤销验收销号", "Take a verification back."},
 	{KEYS_ITEM, ACT_UNDO, "撤销我的上一次修改", "Undo your own last change."},
 	{KEYS_ITEM, ACT_HISTORY, "这个事项的修改记录", "Show the history of the item."},
-	{KEYS_CHOOSE, ACT_ACCEPT, "选定光标所在的一项", "Choose the entry under the cursor."},
+	{KEYS_CHOOSE, ACT_ACCEPT, "选定光标所在的一项；在修改记录中打开这个事项",
+	 "Choose the entry under the cursor; in a history, open its item."},
 	{KEYS_CHOOSE, ACT_PICK, "选定这个编号的一项", "Choose the entry with that number."},
 	{KEYS_ITEM, ACT_NEXT_ITEM, "下一个事项", "Show the next item of the list."},
 	{KEYS_ITEM, ACT_PREV_ITEM, "上一个事项", "Show the previous item of the list."},
@@ -236,7 +237,7 @@ static const char *const context_title[KEYS_CONTEXT_COUNT] = {
 	[KEYS_ITEM] = "事项详情",
 	[KEYS_PROMPT] = "输入框（搜索、地区、时限、备注……）",
 	[KEYS_PREVIEW] = "打印预览",
-	[KEYS_CHOOSE] = "选择（状态、保存冲突）",
+	[KEYS_CHOOSE] = "选择（状态、保存冲突、修改记录）",
 };
 
 static const char *const context_title_en[KEYS_CONTEXT_COUNT] = {
@@ -246,7 +247,7 @@ static const char *const context_title_en[KEYS_CONTEXT_COUNT] = {
 	[KEYS_ITEM] = "Item view",
 	[KEYS_PROMPT] = "Prompts (search, region, deadline, note ...)",
 	[KEYS_PREVIEW] = "Print preview",
-	[KEYS_CHOOSE] = "Choosers (state, save conflict)",
+	[KEYS_CHOOSE] = "Choosers (state, save conflict, history)",
 };
 
 static enum action lookup_in(enum keys_context ctx, int key)

@@ -125,8 +125,8 @@ static struct msg table[] = {
 	 "region %s is ambiguous: %zu region names contain it; give the full name"},
 	{"list: 未知状态 %s（可用 未开始、推进中、序时进度、滞后、已完成、待验收、已销号 或 pending、done …）",
 	 "list: unknown state %s (pending, in_progress, on_schedule, behind, done, awaiting_verification, verified)"},
-	{"list: --due-within 需要天数（0 到 36500），不是 %s",
-	 "list: --due-within needs a number of days (0 to 36500), not %s"},
+	{"list: --due-within 需要天数（1 到 36500），不是 %s",
+	 "list: --due-within needs a number of days (1 to 36500), not %s"},
 	{"list: %s 需要一个值", "list: %s needs a value"},
 	{"list: 未知参数 %s", "list: unexpected argument %s"},
 	{"list\004地区", "region"},
@@ -368,6 +368,7 @@ static struct msg table[] = {
 	{"修改记录的校验链在第 %lld 行断开：%s；用 duban check 检查",
 	 "the history's hash chain is broken at row %lld: %s; run duban check"},
 	/* ---- edits on the board and edit commands (ui.c, view_item.c, view_edit*.c, cmd_edit.c) */
+	{"j/k 选择  Enter 打开这个事项  q 返回", "j/k select  Enter open the item  q back"},
 	{"输入已到上限（%zu 字节）", "the input is full (%zu bytes)"},
 	{" 今天 %s ", " today %s "},
 	{"窗口太小，至少要 %dx%d；q 退出 (window too small, q quits)", "window too small, at least %dx%d; q quits"},
@@ -637,6 +638,7 @@ static struct msg table[] = {
 	{"/ 搜索  r 地区  Enter 进入  h 返回  o 逾期  f 筛选  u 单位  s 排序  x 不再列出  ? 帮助  q 退出",
 	 "/ search  r region  Enter open  h back  o overdue  f filter  u unit  s sort  x dropped  ? help  q quit"},
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
+	{"print：终端打印机的文本只用 GB18030（--encoding gb18030）", "print: text for the terminal's printer is GB18030 only (--encoding gb18030)"},
 	{"没有终端：终端打印机要在交互的终端里用（ssh -t，而不是 ssh -T 或重定向）", "no terminal: the terminal's printer needs an interactive terminal (ssh -t, not ssh -T or a redirection)"},
 	{"汇总按地区和筛选统计，不含搜索条件", "the summary counts by region and filter; the search is not applied"},
 	{"SHA-256：%s\n", "SHA-256: %s\n"},

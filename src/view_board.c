@@ -1387,36 +1387,33 @@ static void filter_chosen(void *ctx, int key)
 static void filter_choices(struct board *b, char *buf, size_t size)
 {
 	struct board_query q;
+	long counts[STATE_COUNT], open = 0;
 	size_t len = 0;
-	unsigned keep = b->state_mask;
+	int exact = 1, ok;
 
-#define ADDC(...)                                                                       	do {                                                                                		if (len < size)                                                                 			len += (size_t)snprintf(buf + len, size - len, __VA_ARGS__);                	} while (0)
+	query_fill(b, &q);
+	/* Each state of the list at once: the tally for a whole region, else the first 5000
+	 * rows (a common search word over a million items has far more; the "+" says so), which
+	 * keeps the menu within about 40 ms. */
+	ok = db_board_state_counts(b->db, &q, 5000, counts, &exact) == 0;
 	buf[0] = '\0';
 	for (int s = 0; s < STATE_COUNT + 1; s++) {
-		long n = 0;
-		int exact = 1;
-		b->state_mask = 0;
-		if (s < STATE_COUNT)
-			b->state_mask = 1u << s;
+		const char *label = s < STATE_COUNT ? state_label((enum state)s) : tr("未完成");
+		long n = s < STATE_COUNT ? counts[s] : open;
+		int w;
+		if (s < STATE_COUNT && ok && !state_is_closed((enum state)s))
+			open += counts[s];
+		if (ok)
+			w = snprintf(buf + len, size - len, tr("board\004%s%d%s(%ld%s)"), len ? " " : "",
+			             s + 1, label, n, exact ? "" : "+");
 		else
-			for (int t = 0; t < STATE_COUNT; t++)
-				if (!state_is_closed((enum state)t))
-					b->state_mask |= 1u << t;
-		query_fill(b, &q);
-		if (db_board_count(b->db, &q, NULL, b->searching || b->unit[0] ? 10000 : 0, &n,
-		                   &exact) < 0)
-			n = -1;
-		if (n < 0)
-			ADDC(tr("board\004%s%d%s"), len ? " " : "", s + 1,
-			     s < STATE_COUNT ? state_label((enum state)s) : tr("未完成"));
-		else
-			ADDC(tr("board\004%s%d%s(%ld%s)"), len ? " " : "", s + 1,
-			     s < STATE_COUNT ? state_label((enum state)s) : tr("未完成"), n,
-			     exact ? "" : "+");
+			w = snprintf(buf + len, size - len, tr("board\004%s%d%s"), len ? " " : "", s + 1,
+			             label);
+		if (w < 0 || (size_t)w >= size - len)
+			return;
+		len += (size_t)w;
 	}
-	b->state_mask = keep;
-	ADDC(" %s %s %s", tr("o 逾期"), tr("d 即将到期"), tr("0 全部"));
-#undef ADDC
+	snprintf(buf + len, size - len, " %s %s %s", tr("o 逾期"), tr("d 即将到期"), tr("0 全部"));
 }
 
 static void sort_chosen(void *ctx, int key)

@@ -196,6 +196,10 @@ TERM=xterm $cap -p "$tmp/pay.gb" "$tmp/tty.gb" -- $bin -f "$db" print --to termi
 expect "terminal route exits 0" test $? -eq 0
 expect "terminal route: GB18030 text between ESC[5i and ESC[4i, byte for byte" cmp -s "$tmp/pay.gb" "$tmp/summary.gb"
 expect "terminal route: printer switched on first" sh -c "head -c 4 '$tmp/tty.gb' | od -c | grep -q '033   \\[   5   i'"
+TERM=xterm $cap -p "$tmp/pay.gb2" "$tmp/tty.gb2" -- $bin -f "$db" print --to terminal --format text
+expect "terminal route: text is GB18030 without being told" cmp -s "$tmp/pay.gb2" "$tmp/summary.gb"
+$bin -f "$db" print --to terminal --format text --encoding utf-8 >/dev/null 2>&1
+expect "terminal route: UTF-8 text is refused (usage)" test $? -eq 2
 TERM=xterm $cap -p "$tmp/pay.pdf" "$tmp/tty.pdf" -- $bin -f "$db" print --to terminal
 expect "terminal route: the PDF passes unchanged (no newline translation)" test "$(wc -c <"$tmp/pay.pdf")" -eq "$(wc -c <"$tmp/s.pdf")"
 expect "terminal route: the PDF payload is whole" sh -c "head -c 5 '$tmp/pay.pdf' | grep -q '%PDF-' && tail -c 7 '$tmp/pay.pdf' | grep -q '%%EOF'"
