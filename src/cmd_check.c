@@ -23,13 +23,17 @@ int cmd_check(struct db *db, int argc, char **argv)
 		return cli_fail("%s", db_errmsg(db));
 	if (rc > 0)
 		return cli_fail(tr("数据库文件已损坏（SQLite integrity_check）：%s"), db_errmsg(db));
-	cli_printf(stdout, "%s\n", tr("数据库文件完好，结构完整"));
+	if (db_schema_problem(db))
+		cli_printf(stdout, "%s\n", db_schema_problem(db));
+	else
+		cli_printf(stdout, "%s\n", tr("数据库文件完好，结构完整"));
+	/* The chain is walked even when the schema is damaged: it says which rows to distrust. */
 	rc = db_history_verify(db, &v);
 	if (rc < 0)
 		return cli_fail("%s", db_errmsg(db));
 	if (rc == 0) {
 		cli_printf(stdout, tr("修改记录 %lld 行，校验链完整\n"), (long long)v.rows);
-		return 0;
+		return db_schema_problem(db) ? cli_fail("%s", tr("数据库结构不完整")) : 0;
 	}
 	cli_printf(stdout, tr("修改记录第 %lld 行校验失败：%s\n"), (long long)v.bad_id, v.why);
 	if (db_history_get(db, v.bad_id, &h) == 0) {

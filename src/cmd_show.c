@@ -187,8 +187,12 @@ static void put_item(const struct db_item *it)
 		snprintf(buf, sizeof buf, "%s", it->deadline ? it->deadline : tr("（无）"));
 	put_field(labels[7], buf);
 	if (late > 0) {
-		snprintf(buf, sizeof buf, tr("%ld 天（期限 %s 已过，尚未完成）"), late,
-		         date_format_iso(it->due, iso));
+		if (it->due_kind == DUE_IMMEDIATE)
+			snprintf(buf, sizeof buf, tr("%ld 天（立行立改，%s 读入报告时即应整改，尚未完成）"),
+			         late, date_format_iso(it->due, iso));
+		else
+			snprintf(buf, sizeof buf, tr("%ld 天（期限 %s 已过，尚未完成）"), late,
+			         date_format_iso(it->due, iso));
 		put_field(labels[8], buf);
 	}
 	put_field(labels[9], it->lead_unit);

@@ -30,6 +30,7 @@ struct db {
 	int publishing; /* import's publish(): listing added items is not a change */
 	int readonly;
 	int busy_ms;
+	char *schema_problem; /* DB_OPEN_CHECK: what schema_check found, else NULL */
 	/* Prepared statements of the edit model, by the address of their SQL text (db_cached):
 	 * preparing an UPDATE of item compiles every trigger on it, which cost more than running
 	 * it, and a tagged change runs the same few statements for a thousand items. */
@@ -612,7 +613,8 @@ int db_open_mode(const char *path, const char *who, int flags, struct db **out, 
 	if (register_functions(db) < 0 || exec(db, "PRAGMA foreign_keys = ON") < 0 ||
 	    version_check(db) < 0 || (!memory && !db->readonly && exec_retry(db, "PRAGMA journal_mode = WAL") < 0) ||
 	    (!db->readonly && exec(db, "PRAGMA synchronous = NORMAL") < 0) || migrate(db) < 0 ||
-	    schema_check(db) < 0) {
+	    (schema_check(db) < 0 &&
+	     (!(flags & DB_OPEN_CHECK) || !(db->schema_problem = strdup(db->err))))) {
 		snprintf(err, errsize, tr("不能使用数据库 %s：%s"), path, db->err);
 		db_close(db);
 		return -1;
@@ -624,6 +626,11 @@ int db_open_mode(const char *path, const char *who, int flags, struct db **out, 
 int db_open(const char *path, const char *who, struct db **out, char *err, size_t errsize)
 {
 	return db_open_mode(path, who, DB_OPEN_CREATE, out, err, errsize);
+}
+
+const char *db_schema_problem(const struct db *db)
+{
+	return db->schema_problem;
 }
 
 int db_readonly(const struct db *db)
@@ -640,6 +647,7 @@ void db_close(struct db *db)
 	sqlite3_close_v2(db->conn);
 	free(db->who);
 	free(db->path);
+	free(db->schema_problem);
 	free(db);
 }
 

@@ -17,18 +17,27 @@ struct db; /* opaque handle */
 enum { DB_CONFLICT = -2, DB_NOT_FOUND = -3 };
 
 /* Opens (creating if needed) the database at path, switches it to WAL with foreign keys on and
- * a busy timeout, and migrates it to the current schema (PRAGMA user_version). who is the user
- * recorded in history (copied). On success stores the handle and returns 0; on failure returns
- * -1 with a sentence in err (errsize bytes). Close with db_close. */
+ * a busy timeout (DUBAN_BUSY_TIMEOUT milliseconds, default 5000), and migrates it to the current
+ * schema (PRAGMA user_version; a version below 0 or above this duban's is refused before
+ * anything is written). Registers the functions the history triggers call (who, source,
+ * reason) and refuses a schema that lacks a table, index or trigger duban needs, naming it.
+ * who is the user recorded in history (copied, sanitised as item text is). On success stores
+ * the handle and returns 0; on failure returns -1 with a sentence in err (errsize bytes, through
+ * tr()). Close with db_close. */
 int db_open(const char *path, const char *who, struct db **out, char *err, size_t errsize);
 
 /* How db_open_mode opens (issue 7 and 9). */
 enum db_open_flags {
 	DB_OPEN_CREATE = 0,   /* create the file when missing (import, region add) */
 	DB_OPEN_EXISTING = 1, /* never create: a missing file is an error saying how to import */
-	DB_OPEN_READ = 2      /* reading commands: read-only when the file or its directory is not
+	DB_OPEN_READ = 2,     /* reading commands: read-only when the file or its directory is not
 	                       * writable, never leaving side files the owner cannot use */
+	DB_OPEN_CHECK = 4     /* duban check: a damaged schema does not fail the open; it is kept
+	                       * for db_schema_problem */
 };
+
+/* With DB_OPEN_CHECK: the sentence naming what the schema lacks, or NULL when it is whole. */
+const char *db_schema_problem(const struct db *db);
 
 /* As db_open with flags (DB_OPEN_*, or'ed). */
 int db_open_mode(const char *path, const char *who, int flags, struct db **out, char *err,
@@ -206,7 +215,9 @@ struct db_edit {
 	const char *reason;
 };
 
-/* As db_item_set, with the reason. */
+/* As db_item_set, with the reason. Setting the state to verified is refused (DB_REFUSED: that
+ * is db_items_verify, with its date, verifier and two-person rule), and so is changing the state
+ * of a verified item (db_item_unverify first); an unknown state name is DB_REFUSED too. */
 int db_item_edit(struct db *db, int64_t id, int expected_version, const struct db_edit *e);
 
 /* Applies e to the n items ids[i] (each expected at versions[i]) in one transaction, all or
@@ -215,10 +226,10 @@ int db_item_edit(struct db *db, int64_t id, int expected_version, const struct d
 int db_items_edit(struct db *db, const int64_t *ids, const int *versions, size_t n,
                   const struct db_edit *e, size_t *failed);
 
-/* Marks the n items verified (验收销号) on date (days since 1970-01-01) with an optional
- * opinion, recording this handle's user as verifier, all or nothing as db_items_edit. Only an
- * item that is done or awaiting verification can be verified, never by its done_by, never
- * twice. */
+/* Marks the n items verified (验收销号) on date (days since 1970-01-01, not after today) with
+ * an optional opinion (stored as the change's reason too), recording this handle's user as
+ * verifier, all or nothing as db_items_edit. Only an item that is done or awaiting
+ * verification can be verified, never by its done_by, never twice. */
 int db_items_verify(struct db *db, const int64_t *ids, const int *versions, size_t n,
                     long date, const char *opinion, size_t *failed);
 
@@ -227,8 +238,10 @@ int db_items_verify(struct db *db, const int64_t *ids, const int *versions, size
 int db_item_unverify(struct db *db, int64_t id, int expected_version, const char *reason);
 
 /* Undoes this user's own last change to the item (read from the history, so it works after
- * a restart) as a new change; never deletes history. Refused (DB_REFUSED, with who and when)
- * when someone else changed the item since, or when there is nothing of the user's to undo. */
+ * a restart) as a new change whose history rows carry undo_of; never deletes history. Repeated,
+ * it walks back over earlier changes of the user (a change and its undo cancel out). An added
+ * note is withdrawn (kept, no longer listed). Refused (DB_REFUSED, with who and when) when
+ * someone else changed the item since, or when there is nothing of the user's to undo. */
 int db_item_undo(struct db *db, int64_t id, int expected_version);
 
 /* The changes to item id after version since_version, oldest first (for the conflict

@@ -155,7 +155,7 @@ static int verify_from(struct db *db, int64_t from, struct db_verify *out)
 			snprintf(out->why, sizeof out->why, "%s", tr("没有校验值（写在 duban 之外）"));
 		} else if (!want || strcmp(hash, want) != 0) {
 			snprintf(out->why, sizeof out->why, "%s",
-			         tr("校验值不符：这一行或它之前的一行在写入之后被改动过"));
+			         tr("校验值不符：这一行在写入之后被改动过"));
 		} else {
 			first = 0;
 			continue;

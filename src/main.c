@@ -101,6 +101,8 @@ static int open_flags(const char *cmd)
 {
 	static const char *const reading[] = {"board", "list", "show", "export", "check", "print"};
 
+	if (strcmp(cmd, "check") == 0) /* it reports a damaged schema instead of failing */
+		return DB_OPEN_EXISTING | DB_OPEN_READ | DB_OPEN_CHECK;
 	for (size_t i = 0; i < sizeof reading / sizeof reading[0]; i++)
 		if (strcmp(cmd, reading[i]) == 0)
 			return DB_OPEN_EXISTING | DB_OPEN_READ;

@@ -54,6 +54,7 @@ struct prompt {
 	size_t first;           /* the first byte shown (horizontal scroll) */
 	int pasting;            /* between the terminal's bracketed-paste marks */
 	int refused;            /* Enter was refused by check: the preview says why */
+	char note[128];         /* a word about the last key (the text is full), until the next */
 	void (*changed)(void *ctx, const char *text);
 	int (*preview)(void *ctx, const char *text, char *buf, size_t size);
 	int (*check)(void *ctx, const char *text);
@@ -546,7 +547,8 @@ static int edit_insert(struct prompt *p, int key)
 		return 0;
 	n = utf8_put(cp, enc);
 	if (p->len + n > p->max) {
-		ui_error(tr("输入已到上限（%zu 字节）"), p->max);
+		/* Said above the editor: the status line is the editor itself. */
+		snprintf(p->note, sizeof p->note, tr("输入已到上限（%zu 字节）"), p->max);
 		return 0;
 	}
 	memmove(p->text + p->cur + n, p->text + p->cur, p->len - p->cur + 1);
@@ -577,6 +579,7 @@ static void prompt_key(int key)
 		return;
 	}
 	memcpy(old, p->text, p->len + 1);
+	p->note[0] = '\0';
 	a = p->pasting ? ACT_NONE : keys_lookup(KEYS_PROMPT, key);
 	switch (a) {
 	case ACT_ACCEPT:
@@ -694,7 +697,13 @@ static void draw_preview(int y)
 	char buf[512];
 	int role;
 
-	if (!p->preview || p->chooser || y < 1)
+	if (p->chooser || y < 1)
+		return;
+	if (p->note[0]) {
+		ui_field(y, 0, COLS, p->note, UI_ERROR, 0);
+		return;
+	}
+	if (!p->preview)
 		return;
 	buf[0] = '\0';
 	role = p->preview(p->ctx, p->text, buf, sizeof buf);

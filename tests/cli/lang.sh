@@ -105,6 +105,8 @@ DUBAN_TODAY=2025-07-01 "$bin" -f "$tmp/imm.db" import "$tmp/imm.txt" >/dev/null 
 "$bin" -f "$tmp/imm.db" list --overdue >"$tmp/imm.list"
 has "an open 立行立改 item is overdue from its report's day" "$tmp/imm.list" '^ +1  磴口县 +1 +推进中 +立行立改 +14天  '
 expect "only the open 立行立改 item is overdue there" test "$(wc -l <"$tmp/imm.list")" -eq 2
+"$bin" -f "$tmp/imm.db" show 1 >"$tmp/imm.show"
+has "show: a 立行立改 item's overdue days and why" "$tmp/imm.show" '^  逾期 +14 天（立行立改，2025-07-01 读入报告时即应整改，尚未完成）$'
 "$bin" -f "$db" list --state 滞后，未开始 >"$tmp/st"
 hasnt "--state 滞后,未开始: nothing else" "$tmp/st" ' (已完成|推进中|序时进度|待验收|已销号) '
 "$bin" -f "$db" list --state pending >"$tmp/st2"

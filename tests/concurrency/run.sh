@@ -147,6 +147,10 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	"$bin" -f "$db" list >"$tmp/list.out" 2>&1
 	[ $? -eq 1 ] && grep -q item_history_state "$tmp/list.out" &&
 		ok "a dropped trigger is named at open" || { bad "dropped trigger not noticed"; cat "$tmp/list.out"; }
+	"$bin" -f "$db" check >"$tmp/check.out" 2>&1
+	[ $? -eq 1 ] && grep -q item_history_state "$tmp/check.out" && grep -q "第 $((last + 1)) 行" "$tmp/check.out" &&
+		ok "duban check reports the dropped trigger and still walks the chain" ||
+		{ bad "check with a damaged schema"; cat "$tmp/check.out"; }
 	# schema versions out of range: refused, the file untouched
 	for v in -1 -1000000 99; do
 		db=$tmp/version$v.db

@@ -178,6 +178,13 @@ expect "lp argv is fixed: -d QUEUE -o media=A4 -t TITLE --" grep -q '^<-d><offic
 expect "lp gets a PDF file" grep -q '%PDF-' "$tmp/lp.head"
 expect "lp's environment is clean" sh -c "! grep -q 'SECRET\\|DUBAN\\|HOME=' '$tmp/lp.env'"
 expect "lp's environment has PATH" grep -q '^PATH=' "$tmp/lp.env"
+# The board's route: p, then l and a queue, through the same lp.
+rm -f "$tmp/lp.argv"
+printf 'p\nl\noffice<Enter>\n:dump board-lp.txt\n' >"$tmp/lp.script"
+(cd "$tmp" && DUBAN_LP="$tmp/lp" DUBAN_SCRIPT="$tmp/lp.script" TERM=xterm LINES=30 COLUMNS=100 \
+	LANG=C.UTF-8 "$top/$bin" -f "$db" >"$tmp/board.log" 2>&1)
+expect "board lp route: lp ran with the queue" grep -q '^<office>$' "$tmp/lp.argv"
+expect "board lp route: the job id on the status line" grep -q '已交给打印机：office-42' "$tmp/board-lp.txt"
 cat >"$tmp/lpfail" <<'EOS'
 #!/bin/sh
 echo "lp: The printer or class does not exist." >&2
