@@ -8,6 +8,7 @@ set -u
 cd "$(dirname "$0")/../.."
 top=$(pwd)
 bin=${DUBAN_BIN:-build/duban}
+case $bin in /*) abs_bin=$bin ;; *) abs_bin=$top/$bin ;; esac
 tmp=$(mktemp -d /tmp/duban-print.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 export DUBAN_GAZETTEER=data/gazetteer.txt DUBAN_USER=tester DUBAN_LANG=zh DUBAN_TODAY=2025-12-15
@@ -182,7 +183,7 @@ expect "lp's environment has PATH" grep -q '^PATH=' "$tmp/lp.env"
 rm -f "$tmp/lp.argv"
 printf 'p\nl\noffice<Enter>\n:dump board-lp.txt\n' >"$tmp/lp.script"
 (cd "$tmp" && DUBAN_LP="$tmp/lp" DUBAN_SCRIPT="$tmp/lp.script" TERM=xterm LINES=30 COLUMNS=100 \
-	LANG=C.UTF-8 "$top/$bin" -f "$db" >"$tmp/board.log" 2>&1)
+	LANG=C.UTF-8 "$abs_bin" -f "$db" >"$tmp/board.log" 2>&1)
 expect "board lp route: lp ran with the queue" grep -q '^<office>$' "$tmp/lp.argv"
 expect "board lp route: the job id on the status line" grep -q '已交给打印机：office-42' "$tmp/board-lp.txt"
 cat >"$tmp/lpfail" <<'EOS'
