@@ -14,7 +14,6 @@
 #include "cmd.h"
 #include "db.h"
 #include "db_board.h"
-#include "export.h"
 #include "msg.h"
 
 /* Column widths in terminal columns; the state column is as wide as the longest label in the

@@ -1231,9 +1231,17 @@ static void search_done(void *ctx, const char *text, int accepted)
 		restore_state(b);
 		return;
 	}
-	snprintf(b->search, sizeof b->search, "%s", text);
-	b->searching = text[0] != '\0';
-	list_changed(b); /* counted further than while typing */
+	if (strcmp(b->search, text) != 0 || b->searching != (text[0] != '\0')) {
+		snprintf(b->search, sizeof b->search, "%s", text);
+		b->searching = text[0] != '\0';
+		list_changed(b);
+	} else if (b->searching) {
+		/* The rows are those of the last keystroke: only count further than while typing. */
+		struct board_query q;
+		query_fill(b, &q);
+		if (count_total(b, &q) < 0)
+			show_db_error(b);
+	}
 	if (!b->searching)
 		return;
 	if (b->total == 0) {
