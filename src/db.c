@@ -1567,7 +1567,8 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 
 	if (!report) {
 		st = prepare(db, "INSERT INTO report(region_id, file, digest, encoding, round, title,"
-		                 " imported_at, imported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+		                 " imported_at, imported_by, notice_date, publicity)"
+		                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, region);
@@ -1578,6 +1579,8 @@ static int import_body(struct import_ctx *c, const struct import_report *r, stru
 		bind_text(st, 6, r->title ? r->title : "");
 		bind_text(st, 7, c->now);
 		bind_text(st, 8, db_who(db));
+		bind_text(st, 9, r->notice_date);
+		bind_text(st, 10, r->publicity);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)

@@ -451,6 +451,11 @@ const char *const db_migrations[] = {
 	DB_HISTORY_INSERT("new.item_id", "'note'", "new.text", "NULL",
 	                  "(SELECT version + 1 FROM item WHERE id = new.item_id)") ";"
 	"END;",
+	/* 4 → 5: a single-item notice's date and publicity period (销号公示, issue 10), as the
+	 * importer reads them (import_report.notice_date, .publicity); NULL for reports. Filled
+	 * by the report insert in db.c. */
+	"ALTER TABLE report ADD COLUMN notice_date TEXT;"
+	"ALTER TABLE report ADD COLUMN publicity TEXT;",
 };
 
 const size_t db_migration_count = sizeof db_migrations / sizeof db_migrations[0];

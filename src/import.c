@@ -251,6 +251,22 @@ static int check_items(struct parser *ps, const struct import_report *r, struct 
 	return 0;
 }
 
+/* A notice's date (the last date line, its signature) and publicity period (公示时间：…). */
+static void notice_details(struct parser *ps, struct import_report *r)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct line *L = &ps->lines[i];
+		if (L->label == LB_PUBLICITY && !r->publicity && L->value_off < L->len)
+			r->publicity = import_dup_clean(ps, L->s + L->value_off, L->len - L->value_off);
+		else if (L->inl == LB_PUBLICITY && !r->publicity && L->inl_value_off < L->len)
+			r->publicity = import_dup_clean(ps, L->s + L->inl_value_off, L->len - L->inl_value_off);
+		if (import_line_is_date(L)) {
+			free(r->notice_date);
+			r->notice_date = import_dup_clean(ps, L->s, L->len);
+		}
+	}
+}
+
 /* Counts what was read, for the confidence summary. */
 static void count_stats(const struct parser *ps, struct import_report *r)
 {
@@ -397,22 +413,29 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 
 	if (!(nx = import_structure_next(&ps)))
 		goto oom;
-	ps.item_style = import_structure_style(&ps, nx, &first_anchor);
-	if (ps.item_style == ST_NONE) {
-		not_a_report(&ps, err);
-		goto fail;
-	}
-	import_structure_mark_skips(&ps, first_anchor);
-	free(nx);
-	if (!(nx = import_structure_next(&ps)))
+	switch (import_structure_notice(&ps)) {
+	case -1:
 		goto oom;
-	if (import_structure_chain(&ps, nx, first_anchor) < 0)
-		goto oom;
-	if (ps.nitems == 0) {
-		not_a_report(&ps, err);
-		goto fail;
+	case 1:
+		break; /* a single-item notice: its sections are its fields */
+	default:
+		ps.item_style = import_structure_style(&ps, nx, &first_anchor);
+		if (ps.item_style == ST_NONE) {
+			not_a_report(&ps, err);
+			goto fail;
+		}
+		import_structure_mark_skips(&ps, first_anchor);
+		free(nx);
+		if (!(nx = import_structure_next(&ps)))
+			goto oom;
+		if (import_structure_chain(&ps, nx, first_anchor) < 0)
+			goto oom;
+		if (ps.nitems == 0) {
+			not_a_report(&ps, err);
+			goto fail;
+		}
+		import_structure_headings(&ps);
 	}
-	import_structure_headings(&ps);
 
 	if (!(r = calloc(1, sizeof *r)))
 		goto oom;
@@ -429,7 +452,7 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 		size_t rl = import_title_region_len(title.p, title.len), off = 0, rdl;
 		r->title = import_dup_clean(&ps, title.p, title.len);
 		if (rl) {
-			size_t skip = has_prefix(title.p, title.len, "中共") ? strlen("中共") : 0;
+			size_t skip = has_prefix(title.p, title.len, "中共") || has_prefix(title.p, title.len, "关于") ? strlen("中共") : 0;
 			r->region = import_dup_clean(&ps, title.p + skip, rl - skip);
 		}
 		if ((rdl = import_title_round(title.p, title.len, &off)) > 0)
@@ -444,6 +467,8 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 	if (check_items(&ps, r, err) < 0)
 		goto fail;
 
+	if (ps.notice)
+		notice_details(&ps, r);
 	count_stats(&ps, r);
 	r->file = import_dup_clean(&ps, base_name(file), strlen(base_name(file)));
 	r->encoding = import_dup_clean(&ps, used ? used : "UTF-8", strlen(used ? used : "UTF-8"));

@@ -160,7 +160,9 @@ static size_t take_status(struct parser *ps, struct fields *f, size_t j, size_t 
 			break;
 		for (last++; last < end && (is_blank(&ps->lines[last]) || ps->lines[last].skip); last++)
 			;
-		if (last >= end || ps->lines[last].mk.style || ps->lines[last].label) {
+		/* "…长期坚持（" | "整改时限：立行立改）": the deadline wrapped inside the parenthesis */
+		if (last >= end || ps->lines[last].mk.style ||
+		    (ps->lines[last].label && ps->lines[last].label != LB_DEADLINE)) {
 			last = j;
 			break;
 		}
@@ -317,10 +319,14 @@ static void read_item(struct parser *ps, size_t line, size_t end, struct fields 
 	const struct line *I = &ps->lines[line];
 	struct reader rd = {ps, f, PROBLEM, NULL, end, 0};
 
-	import_buf_add(ps, &f->text, I->s + I->mk.len, (I->inl ? I->inl_off : I->len) - I->mk.len);
-	if (I->inl)
-		on_labels(&rd, line, I->inl, I->inl_value_off);
-	for (size_t j = line + 1; j < end; j++) {
+	/* A notice has no item line: its first line is already a section (a label). */
+	if (!ps->notice) {
+		import_buf_add(ps, &f->text, I->s + I->mk.len,
+		               (I->inl ? I->inl_off : I->len) - I->mk.len);
+		if (I->inl)
+			on_labels(&rd, line, I->inl, I->inl_value_off);
+	}
+	for (size_t j = ps->notice ? line : line + 1; j < end; j++) {
 		const struct line *L = &ps->lines[j];
 		if (L->skip || is_blank(L))
 			continue;
@@ -628,7 +634,8 @@ int import_fields_fill(struct parser *ps, size_t k, struct import_item *item)
 	memset(&f, 0, sizeof f);
 	memset(item, 0, sizeof *item);
 	item->line = L->no > INT32_MAX ? INT32_MAX : (int)L->no;
-	item->no = item_number(ps, &L->mk, L->s + L->mk.no_off, L->mk.no_len);
+	item->no = ps->notice ? import_dup_clean(ps, "1", 1)
+	                      : item_number(ps, &L->mk, L->s + L->mk.no_off, L->mk.no_len);
 	read_item(ps, pi->line, end, &f);
 	item->text = sb_take(ps, &f.text);
 	if (!item->text && !ps->oom)

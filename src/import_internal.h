@@ -71,6 +71,7 @@ struct line {
 	unsigned char paren; /* the label is inside a parenthesis: "（整改时限：2024年底）" */
 	unsigned char skip; /* between （下转第7版） and （上接…）: not part of the list */
 	unsigned char page; /* a form feed came before it: a page starts here */
+	unsigned char pad;  /* columns of spaces trimmed off it (a row's width counts them) */
 	struct marker wide; /* a number past MAX_NUM ("1000.", "2014、"): text unless the item
 	                     * chain continues with it (then it becomes mk) */
 };
@@ -115,6 +116,7 @@ struct parser {
 	size_t nbreaks;
 	char **owned;     /* line texts the lines stage rebuilt (joined rows, repaired labels) */
 	size_t nowned, capowned;
+	int notice;       /* a single-item notice (销号公示): one item from its labelled sections */
 	size_t max_line;  /* bytes of the longest line */
 	size_t max_line_no;
 };
@@ -346,6 +348,12 @@ enum label_kind import_label_find_inline(const char *s, size_t len, size_t from,
 /* The first label of kind (with a colon) anywhere in s: its offset, its value's in
  * *value_off; SIZE_MAX if none. */
 size_t import_label_find(const char *s, size_t len, enum label_kind kind, size_t *value_off);
+
+/* Whether the text is a single-item notice (销号公示, 验收公示: a title naming 公示, sections
+ * 整改任务 / 责任单位 / 整改目标 / 整改措施 / 完成情况, as labels or as 一、二、三 headings):
+ * then the one item is set up (ps->notice, ps->items) and 1 returned; 0 when it is not one,
+ * -1 out of memory. (import_structure.c) */
+int import_structure_notice(struct parser *ps);
 
 /*  (import_structure.c) */
 size_t *import_structure_next(struct parser *ps);

@@ -533,7 +533,15 @@ static void mark_furniture(struct parser *ps, unsigned char *drop)
 	for (size_t i = 0; i < ps->n; i++) {
 		const struct line *L = &ps->lines[i];
 		size_t seen = 0;
-		if (!near[i] || drop[i] || L->len == 0 || L->len > 120 || find_lit(L->s, L->len, "。"))
+		struct marker m;
+		size_t off;
+		/* short, no sentence, not a numbered or labelled line (a status repeated near a page
+		 * break is still a status) */
+		if (!near[i] || drop[i] || L->len == 0 || L->len > 120 || find_lit(L->s, L->len, "。") ||
+		    import_marker_parse(L->s, L->len, &m) ||
+		    import_label_at(L->s, L->len, &off, LABEL_BARE | LABEL_LOOSE) ||
+		    (is_open_paren(cp_at(L->s, L->len, 0, &off)) &&
+		     import_label_at(L->s + off, L->len - off, &off, 0)))
 			continue;
 		for (size_t j = 0; j < ps->n && seen < 2; j++)
 			if (near[j] && ps->lines[j].len == L->len && memcmp(ps->lines[j].s, L->s, L->len) == 0)
@@ -665,7 +673,8 @@ static int unwrap_rows(struct parser *ps, unsigned char *drop)
 		return -1;
 	}
 	for (size_t i = 0; i < ps->n; i++) {
-		width[i] = row_width(ps->lines[i].s, ps->lines[i].len);
+		width[i] = ps->lines[i].len ? row_width(ps->lines[i].s, ps->lines[i].len) + ps->lines[i].pad
+		                            : 0;
 		if (ps->lines[i].len) {
 			text++;
 			hist[width[i] > 201 ? 201 : width[i]]++;
@@ -729,7 +738,11 @@ int import_lines_split(struct parser *ps, const char *s, size_t len)
 			ps->max_line = L->len;
 			ps->max_line_no = ps->n;
 		}
-		trim(&L->s, &L->len);
+		{
+			size_t before = L->len;
+			trim(&L->s, &L->len);
+			L->pad = (unsigned char)(before - L->len > 8 ? 8 : before - L->len);
+		}
 		L->no = ps->n;
 		while (b < ps->nbreaks && ps->breaks[b] < L->no)
 			b++;

@@ -272,7 +272,11 @@ static int plain_heading(const struct parser *ps, size_t j, size_t lower)
 		if (is_blank(P))
 			return 1; /* a paragraph of its own */
 		cp = cp_before(P->s, P->len, &n);
-		return is_final_cp(cp) || is_close_paren(cp) || P->mk.style == ST_PLAIN_HEAD;
+		/* after a sentence, a heading, or a title line (no punctuation at all) */
+		return is_final_cp(cp) || is_close_paren(cp) || P->mk.style == ST_PLAIN_HEAD ||
+		       (!P->mk.style && !P->label && count_cps(P->s, P->len) <= 60 &&
+		        !find_lit(P->s, P->len, "，") && !find_lit(P->s, P->len, "、") &&
+		        !find_lit(P->s, P->len, "："));
 	}
 	return 1;
 }
@@ -339,7 +343,8 @@ static size_t find_list_end(struct parser *ps)
 
 	for (size_t i = from; i < ps->n; i++) {
 		const struct line *L = &ps->lines[i];
-		if (L->skip || import_line_is_attachment(L))
+		if (L->skip || import_line_is_attachment(L) || L->label == LB_PUBLICITY ||
+		    find_lit(L->s, L->len, "特此公示"))
 			return i;
 		if (import_line_is_date(L)) {
 			size_t j = i;
@@ -400,6 +405,8 @@ static long overlong_number(const struct parser *ps, const struct line *L)
  * Returns 0, or -1 with err filled. */
 int import_structure_check(struct parser *ps, const size_t *nx, struct import_error *err)
 {
+	if (ps->notice)
+		return 0; /* one item: its 一、二、三 are sections */
 	for (size_t k = 0; k < ps->nitems; k++) {
 		const struct line *I = &ps->lines[ps->items[k].line];
 		size_t end = k + 1 < ps->nitems ? ps->items[k + 1].first : ps->list_end;
@@ -589,4 +596,68 @@ void import_structure_check_claims(struct parser *ps, size_t listed)
 	if (!matched && first_claim > 0)
 		import_warn(ps, "the report says %ld problems but lists %zu", first_claim, listed);
 	import_buf_free(&b);
+}
+
+/* The field kinds a notice's sections carry. */
+static int section_kind(enum label_kind k)
+{
+	return k == LB_PROBLEM || k == LB_RESP || k == LB_LEAD || k == LB_GOAL || k == LB_MEASURES ||
+	       k == LB_PROGRESS || k == LB_STATUS || k == LB_DEADLINE || k == LB_ACCEPT;
+}
+
+int import_structure_notice(struct parser *ps)
+{
+	size_t text = 0, kinds = 0, count[LB_COUNT] = {0}, first = SIZE_MAX;
+	int titled = 0;
+
+	for (size_t i = 0; i < ps->n && text < 12; i++) {
+		const struct line *L = &ps->lines[i];
+		if (is_blank(L))
+			continue;
+		text++;
+		if (!L->label && find_lit(L->s, L->len, "公示") && !find_lit(L->s, L->len, "。") &&
+		    count_cps(L->s, L->len) <= 80)
+			titled = 1;
+	}
+	if (!titled)
+		return 0;
+	for (size_t i = 0; i < ps->n; i++) {
+		struct line *L = &ps->lines[i];
+		enum label_kind k = L->label;
+		size_t off;
+		if (!k && (L->mk.style == ST_CN || L->mk.style == ST_CN_PAREN || L->mk.style == ST_ARABIC) &&
+		    !L->mk.decimal)
+			k = import_label_at(L->s + L->mk.len, L->len - L->mk.len, &off, LABEL_BARE | LABEL_LOOSE);
+		if (!section_kind(k))
+			continue;
+		kinds += count[k]++ == 0;
+		if (first == SIZE_MAX)
+			first = i;
+	}
+	/* One item: one problem, one goal, one unit at most; several would be a list of items. */
+	if (kinds < 2 || count[LB_PROBLEM] > 1 || count[LB_GOAL] > 1 || count[LB_RESP] > 1 ||
+	    !(count[LB_PROBLEM] || (count[LB_GOAL] && (count[LB_MEASURES] || count[LB_PROGRESS]))))
+		return 0;
+	/* "一、整改任务" sections become label lines: their numbers are not items. */
+	for (size_t i = first; i < ps->n; i++) {
+		struct line *L = &ps->lines[i];
+		size_t off;
+		enum label_kind k;
+		if (L->label || !L->mk.style || L->mk.decimal ||
+		    !(L->mk.style == ST_CN || L->mk.style == ST_CN_PAREN || L->mk.style == ST_ARABIC))
+			continue;
+		k = import_label_at(L->s + L->mk.len, L->len - L->mk.len, &off, LABEL_BARE | LABEL_LOOSE);
+		if (!section_kind(k))
+			continue;
+		L->label = k;
+		L->value_off = L->mk.len + off;
+		memset(&L->mk, 0, sizeof L->mk);
+		L->inl = import_label_find_inline(L->s, L->len, L->value_off, &L->inl_off,
+		                                  &L->inl_value_off);
+	}
+	ps->notice = 1;
+	ps->item_style = ST_NONE;
+	if (add_item(ps, first) < 0)
+		return -1;
+	return 1;
 }

@@ -43,8 +43,11 @@ size_t import_title_region_len(const char *t, size_t len)
 {
 	size_t i = 0, n, start = 0, chars = 0;
 
+	/* "中共…委", "关于…的公示": words before the place name */
 	if (has_prefix(t, len, "中共"))
 		start = i = strlen("中共");
+	else if (has_prefix(t, len, "关于"))
+		start = i = strlen("关于");
 	while (i < len && chars < 24) {
 		cp_at(t, len, i, &n);
 		i += n;
@@ -91,7 +94,7 @@ static int title_paren(const struct line *L)
 
 static int title_suffix_ok(const char *s, size_t len)
 {
-	static const char *const ends[] = {"报告", "情况", "方案", "清单", "台账", "表", "通报", "汇报"};
+	static const char *const ends[] = {"报告", "情况", "方案", "清单", "台账", "表", "通报", "汇报", "公示", "说明"};
 	size_t n;
 
 	if (len > 0 && is_close_paren(cp_before(s, len, &n))) {
