@@ -113,10 +113,12 @@ static int may(struct db *db, enum db_permission what, int64_t id, const struct 
 {
 	switch (what) {
 	case DB_MAY_VERIFY:
+		if (c->state && strcmp(c->state, "verified") == 0 && !c->verified_by)
+			return db_fail(db, tr("问题 %lld 在报告中已是已销号，不能重复验收"), (long long)id),
+			       DB_REFUSED;
 		if (c->state && strcmp(c->state, "verified") == 0)
 			return db_fail(db, tr("问题 %lld 已于 %s 由 %s 验收销号，不能重复验收"), (long long)id,
-			               c->verified_on ? c->verified_on : "?",
-			               c->verified_by ? c->verified_by : "?"),
+			               c->verified_on ? c->verified_on : "?", c->verified_by),
 			       DB_REFUSED;
 		if (!is_done(c->state))
 			return db_fail(db, tr("问题 %lld 还没有完成整改（现在：%s），只有已完成整改或待验收的"
@@ -194,13 +196,18 @@ static const struct {
 };
 
 /* A state (with the status text when ?1 is not NULL): done_by and done_at record who put
- * the item into done or awaiting verification (kept while it moves between the two). */
+ * the item into done or awaiting verification (kept while it moves between the two). An
+ * item the report printed as done has no done_by; the first person who moves it between
+ * the two done states by an edit becomes its done_by, or the two-person rule would let
+ * that person verify their own marking. */
 #define STATE_SET                                                                                \
 	" state = ?5,"                                                                           \
 	" done_by = CASE WHEN ?5 NOT IN ('done', 'awaiting_verification') THEN NULL"             \
-	"   WHEN state IN ('done', 'awaiting_verification') THEN done_by ELSE ?4 END,"           \
+	"   WHEN state IN ('done', 'awaiting_verification') AND done_by IS NOT NULL"            \
+	"   THEN done_by ELSE ?4 END,"                                                           \
 	" done_at = CASE WHEN ?5 NOT IN ('done', 'awaiting_verification') THEN NULL"             \
-	"   WHEN state IN ('done', 'awaiting_verification') THEN done_at ELSE ?3 END,"           \
+	"   WHEN state IN ('done', 'awaiting_verification') AND done_by IS NOT NULL"            \
+	"   THEN done_at ELSE ?3 END,"                                                           \
 	" version = version + 1, updated_at = ?3, updated_by = ?4 WHERE id = ?2"
 static const char state_sql[] = "UPDATE item SET" STATE_SET;
 static const char status_sql[] = "UPDATE item SET status = ?1," STATE_SET;

@@ -312,6 +312,8 @@ static struct msg table[] = {
 	 "item %lld was changed by %s at %s (now version %d, you had version %d); nothing was written, reload it and try again"},
 	{"问题 %lld 已被别人修改（现在是第 %d 版，你看到的是第 %d 版）；什么都没有写入，请重新载入后再试",
 	 "item %lld was changed by someone else (now version %d, you had version %d); nothing was written, reload it and try again"},
+	{"问题 %lld 在报告中已是已销号，不能重复验收",
+	 "item %lld is verified in its report; it cannot be verified again"},
 	{"问题 %lld 已于 %s 由 %s 验收销号，不能重复验收",
 	 "item %lld was verified on %s by %s; it cannot be verified twice"},
 	{"问题 %lld 还没有完成整改（现在：%s），只有已完成整改或待验收的问题才能验收销号",

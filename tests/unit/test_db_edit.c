@@ -265,6 +265,56 @@ TEST(db_two_person_rule_and_verification)
 	tmp_remove();
 }
 
+/* A report that prints an item as done names nobody; the clerk who then moves it between
+ * the two done states is the one who marked it, and may not verify it. One the report
+ * already lists as verified cannot be verified again, and the refusal says so plainly. */
+TEST(db_two_person_rule_after_a_reported_done_state)
+{
+	struct fake f;
+	struct db_import_result res;
+	struct db *a = NULL, *b;
+	struct db_edit done = {"state", "done", NULL};
+	struct db_item it;
+	char err[256];
+	int64_t id, id3;
+	int v, fd;
+
+	snprintf(tmp_path, sizeof tmp_path, "/tmp/duban-edit-XXXXXX");
+	if ((fd = mkstemp(tmp_path)) < 0)
+		return;
+	close(fd);
+	if (!CHECK(db_open(tmp_path, "alice", &a, err, sizeof err) == 0))
+		return;
+	fake_init(&f);
+	f.items[0].status = "已完成，待自治区验收销号";
+	f.items[2].status = "已销号";
+	CHECK(db_import(a, &f.r, &res) == 0);
+	db_import_result_free(&res);
+	b = open_as("bob");
+	id = id_of(a, "1");
+	v = version_of(a, id);
+	CHECK(db_item_get(a, id, 0, &it) == 0);
+	CHECK_INT(it.state, STATE_AWAITING_VERIFICATION);
+	CHECK_STR(it.done_by, NULL);
+	db_item_free(&it);
+	CHECK_INT(db_item_edit(a, id, v, &done), 0);
+	v++;
+	CHECK(db_item_get(a, id, 0, &it) == 0);
+	CHECK_STR(it.done_by, "alice");
+	db_item_free(&it);
+	CHECK_INT(db_items_verify(a, &id, &v, 1, date_today(), NULL, NULL), DB_REFUSED);
+	CHECK(strstr(db_errmsg(a), "不能由同一人验收") != NULL);
+	CHECK_INT(db_items_verify(b, &id, &v, 1, date_today(), NULL, NULL), 0);
+	id3 = id_of(a, "3");
+	v = version_of(a, id3);
+	CHECK_INT(db_items_verify(b, &id3, &v, 1, date_today(), NULL, NULL), DB_REFUSED);
+	CHECK(strstr(db_errmsg(b), "在报告中已是已销号") != NULL);
+	CHECK(strchr(db_errmsg(b), '?') == NULL);
+	db_close(b);
+	db_close(a);
+	tmp_remove();
+}
+
 TEST(db_undo_own_changes_after_restart_refused_after_others)
 {
 	struct db *a = seeded_file(), *b;
