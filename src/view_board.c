@@ -855,10 +855,10 @@ static struct item_cols item_cols_for(const struct board *b, int w)
 	c.region_x = c.late_x + (c.late_w ? c.late_w + 1 : 0);
 	rest = w - c.region_x;
 	/* The region: full when the text keeps 30 columns, else a short name (市, 县, 旗 cut)
-	 * as long as the text keeps 12. */
+	 * as long as the text keeps 6: a preview beside the tree still says where each row is. */
 	if (list_multi_region(b))
 		c.region_w = rest - (REGION_W + 1) >= 30       ? REGION_W
-		             : rest - (REGION_SHORT_W + 1) >= 12 ? REGION_SHORT_W
+		             : rest - (REGION_SHORT_W + 1) >= 6  ? REGION_SHORT_W
 		                                                 : 0;
 	c.unit_x = c.region_x + (c.region_w ? c.region_w + 1 : 0);
 	/* The lead unit, with the unit filter on (it is what the filter is about). */
