@@ -315,16 +315,11 @@ static void not_a_report(struct parser *ps, struct import_error *err)
 	}
 	if (longest > 65536 && text <= 3)
 		import_set_error(err, (int)at + 1, -1,
-		          "line %zu is %zu bytes long and holds no numbered problem list: the report's "
-		          "line breaks were probably lost in conversion; convert the document again "
-		          "keeping line breaks",
+		          tr("第 %zu 行长 %zu 字节，其中没有编号的问题清单：报告的换行多半在转换时丢了；请重新转换文档并保留换行"),
 		          at + 1, longest);
 	else
 		import_set_error(err, 0, -1,
-		          "no numbered problems followed by a status, progress or field label "
-		          "(整改进展情况：, 整改状态：, 整改措施：, 牵头单位：…) were found: this does "
-		          "not look like a rectification report; if the text looks garbled, give its "
-		          "encoding with --encoding");
+		          tr("没有找到后面跟着状态、进展或字段标签（整改进展情况：、整改状态：、整改措施：、牵头单位：…）的编号问题：这不像整改报告；如果文字是乱码，请用 --encoding 指定编码"));
 }
 
 int import_parse(const char *file, const char *data, size_t len, const char *encoding,
@@ -348,13 +343,13 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 		len = 0;
 
 	if (len == 0) {
-		import_set_error(err, 0, -1, "the file is empty; nothing to import");
+		import_set_error(err, 0, -1, tr("文件是空的，没有可导入的内容"));
 		return -1;
 	}
 	if (text_to_utf8(data, len, encoding, &utf8, &ulen, &used, err->msg, sizeof err->msg) < 0) {
 		free(utf8);
 		if (!err->msg[0])
-			import_set_error(err, 0, -1, "the file could not be decoded; give its encoding with --encoding");
+			import_set_error(err, 0, -1, tr("无法解码文件；请用 --encoding 指定编码"));
 		err->offset = message_offset(err->msg);
 		return -1;
 	}
@@ -367,14 +362,13 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 			i += n;
 		}
 		if (i == ulen) {
-			import_set_error(err, 0, -1, "the file holds only blank lines; nothing to import");
+			import_set_error(err, 0, -1, tr("文件只有空行，没有可导入的内容"));
 			goto fail;
 		}
 	}
 	if (import_lines_html(utf8, ulen)) {
 		import_set_error(err, 1, 0,
-		          "the file is an HTML or XML page, not a text report; save the page as plain "
-		          "text (a browser's \"Save as… Text\", or `lynx -dump`) and import that");
+		          tr("文件是 HTML 或 XML 网页，不是文本报告；请把网页另存为纯文本（浏览器的“另存为…文本”，或 `lynx -dump`）再导入"));
 		goto fail;
 	}
 	if (import_lines_mojibake(&ps, &utf8, &ulen, "fixed.txt", err) < 0) {
@@ -384,8 +378,7 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 	}
 	if (import_lines_binary(utf8, ulen, &at)) {
 		import_set_error(err, 0, -1,
-		          "the file holds binary data (control characters from byte %zu of the decoded "
-		          "text), not a text report; if it is a Word or PDF file, convert it to text first",
+		          tr("文件含二进制数据（解码后的文本从第 %zu 字节起有控制字符），不是文本报告；如果是 Word 或 PDF 文件，请先转换成文本"),
 		          at);
 		goto fail;
 	}
@@ -460,8 +453,7 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 	} else {
 		const char *b = base_name(file), *dot = strrchr(b, '.');
 		r->title = import_dup_clean(&ps, b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
-		import_warn(&ps, "no report title found (a line naming 督察 or 整改 and ending in 报告, "
-		           "情况 or 方案); the file name is used instead");
+		import_warn(&ps, tr("没有找到报告标题（含“督察”或“整改”、以“报告”“情况”或“方案”结尾的一行）；改用文件名"));
 	}
 	import_structure_check_claims(&ps, import_report_item_count(r));
 	if (check_items(&ps, r, err) < 0)
@@ -487,7 +479,7 @@ int import_parse(const char *file, const char *data, size_t len, const char *enc
 	return 0;
 
 oom:
-	import_set_error(err, 0, -1, "out of memory while reading the report");
+	import_set_error(err, 0, -1, tr("读取报告时内存不足"));
 fail:
 	import_buf_free(&title);
 	import_report_free(r);

@@ -4,6 +4,7 @@
 #include "import.h"
 #include "import_internal.h"
 
+#include "msg.h"
 #include "text.h"
 
 #include <stdarg.h>
@@ -99,7 +100,7 @@ void import_structure_mark_skips(struct parser *ps, size_t from)
 				wl--;
 			memcpy(what, ps->lines[i].s, wl);
 			what[wl] = '\0';
-			import_warn(ps, "the list stops at line %zu (%s): the report may be continued elsewhere",
+			import_warn(ps, tr("清单在第 %zu 行（%s）中断：报告可能在别处续完"),
 			      ps->lines[i].no, what);
 		}
 		i = j;
@@ -201,7 +202,7 @@ int import_structure_chain(struct parser *ps, const size_t *nx, size_t first_anc
 		} else if (sure && num == 1) {
 			/* numbering that restarts in each category */
 		} else if (sure && num > expected && num <= expected + 10) {
-			import_warn(ps, "line %zu: the item numbers jump from %d to %d; items may be missing",
+			import_warn(ps, tr("第 %zu 行：事项编号从 %d 跳到 %d；可能缺了事项"),
 			      ps->lines[i].no, expected - 1, num);
 		} else {
 			continue;
@@ -420,19 +421,14 @@ int import_structure_check(struct parser *ps, const size_t *nx, struct import_er
 				continue;
 			if (I->mk.num == MAX_NUM && (over = overlong_number(ps, L)) > MAX_NUM) {
 				import_set_error(err, L->no > INT32_MAX ? INT32_MAX : (int)L->no, -1,
-				          "item %ld follows item %d: duban reads at most %d items in one "
-				          "numbering sequence, and the items from %ld on would be read into "
-				          "item %d; split the report into parts of at most %d items, or number "
-				          "the items afresh in each category",
+				          tr("第 %ld 项接在第 %d 项之后：duban 在一个编号序列中最多读 %d 项，从第 %ld 项起会被读进第 %d 项；请把报告分成每份最多 %d 项，或在每个类别中重新编号"),
 				          over, MAX_NUM, MAX_NUM, over, MAX_NUM, MAX_NUM);
 				return -1;
 			}
 			if (L->mk.style == ps->item_style && strength(ps, nx, j) == 3)
 				ps->untaken++;
 			if (!warned && L->mk.style == ps->item_style && strength(ps, nx, j) == 3) {
-				import_warn(ps, "line %zu: number %d is followed by a status or field label like an "
-				          "item, but does not continue the numbering after item %d (line %zu); "
-				          "its text was read as part of item %d",
+				import_warn(ps, tr("第 %zu 行：编号 %d 后面像事项一样跟着状态或字段标签，但没有接上第 %d 项（第 %zu 行）的编号；它的文字算作第 %d 项的一部分"),
 				      L->no, L->mk.num, I->mk.num, I->no, I->mk.num);
 				warned = 1;
 			}
@@ -594,7 +590,7 @@ void import_structure_check_claims(struct parser *ps, size_t listed)
 			}
 	}
 	if (!matched && first_claim > 0)
-		import_warn(ps, "the report says %ld problems but lists %zu", first_claim, listed);
+		import_warn(ps, tr("报告说有 %ld 个问题，却只列出 %zu 个"), first_claim, listed);
 	import_buf_free(&b);
 }
 

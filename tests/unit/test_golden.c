@@ -3,6 +3,7 @@
  * Every mismatch names the file, the item and the field. Also tests the fixtures' JSON reader. */
 #include "harness.h"
 #include "import.h"
+#include "msg.h"
 #include "golden.h"
 #include "json.h"
 #include "text.h"
@@ -13,6 +14,27 @@
 #include <string.h>
 
 /* ---- the JSON reader ---------------------------------------------------------------------- */
+
+
+/* The warnings checked here are worded in English: run the parse under DUBAN_LANG=en and put
+ * the language back after. */
+static char lang_saved[32];
+static int lang_was_set;
+
+static void english(int on)
+{
+	if (on) {
+		const char *v = getenv("DUBAN_LANG");
+		lang_was_set = v != NULL;
+		snprintf(lang_saved, sizeof lang_saved, "%s", v ? v : "");
+		setenv("DUBAN_LANG", "en", 1);
+	} else if (lang_was_set) {
+		setenv("DUBAN_LANG", lang_saved, 1);
+	} else {
+		unsetenv("DUBAN_LANG");
+	}
+	msg_init();
+}
 
 TEST(json_reads_values_and_escapes)
 {
@@ -307,6 +329,7 @@ TEST(golden_004_hinggan)
 /* The round, encoding, digest and warnings are not in the truth files: checked here. */
 TEST(golden_report_metadata)
 {
+	english(1);
 	static const struct {
 		int nnn;
 		const char *round;
@@ -345,11 +368,13 @@ TEST(golden_report_metadata)
 		import_report_free(r);
 		free(data);
 	}
+	english(0);
 }
 
 /* 003 names 40 problems and is cut off after 25: the user is told. */
 TEST(golden_003_warns_about_missing_items)
 {
+	english(1);
 	char path[512];
 	char *data;
 	size_t len;
@@ -358,7 +383,10 @@ TEST(golden_003_warns_about_missing_items)
 	int seen = 0;
 
 	if (!CHECK(report_path(3, path, sizeof path)) || !(data = th_read_file(path, &len)))
-		return;
+		{
+			english(0);
+			return;
+		}
 	if (CHECK(import_parse(path, data, len, NULL, &r, &err) == 0)) {
 		for (size_t w = 0; w < r->warning_count; w++)
 			seen |= strstr(r->warnings[w], "says 40") && strstr(r->warnings[w], "lists 25");
@@ -367,4 +395,5 @@ TEST(golden_003_warns_about_missing_items)
 	}
 	import_report_free(r);
 	free(data);
+	english(0);
 }

@@ -4,6 +4,7 @@
  * Each row is an input and the expected summary of what import_parse makes of it. */
 #include "harness.h"
 #include "import.h"
+#include "msg.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -313,6 +314,27 @@ static const struct row {
 	 "1@2 问题一，分页。|已完成|-|m0\n"},
 };
 
+
+/* The warnings checked here are worded in English: run the parse under DUBAN_LANG=en and put
+ * the language back after. */
+static char lang_saved[32];
+static int lang_was_set;
+
+static void english(int on)
+{
+	if (on) {
+		const char *v = getenv("DUBAN_LANG");
+		lang_was_set = v != NULL;
+		snprintf(lang_saved, sizeof lang_saved, "%s", v ? v : "");
+		setenv("DUBAN_LANG", "en", 1);
+	} else if (lang_was_set) {
+		setenv("DUBAN_LANG", lang_saved, 1);
+	} else {
+		unsetenv("DUBAN_LANG");
+	}
+	msg_init();
+}
+
 TEST(import_table)
 {
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
@@ -539,13 +561,17 @@ TEST(import_digest_and_file_name)
 
 TEST(import_warns_about_claimed_count_and_gaps)
 {
+	english(1);
 	static const char in[] = T0 "反馈了3个方面12项问题。\n1.问题一。\n整改状态：已完成\n"
 	                            "2.问题二。\n整改状态：已完成\n4.问题四。\n整改状态：已完成\n";
 	struct import_report *r = parse("t.txt", in, strlen(in), NULL);
 	int says = 0, jump = 0;
 
 	if (!CHECK(r != NULL))
-		return;
+		{
+			english(0);
+			return;
+		}
 	CHECK_INT(import_report_item_count(r), 3);
 	for (size_t w = 0; w < r->warning_count; w++) {
 		says |= strstr(r->warnings[w], "says 12") && strstr(r->warnings[w], "lists 3");
@@ -554,25 +580,31 @@ TEST(import_warns_about_claimed_count_and_gaps)
 	CHECK(says);
 	CHECK(jump);
 	import_report_free(r);
+	english(0);
 }
 
 /* A number that does not continue the sequence is text, but one followed by a status like an
  * item is worth a warning: the items around it may be misnumbered. */
 TEST(import_warns_about_an_item_the_numbering_skipped)
 {
+	english(1);
 	static const char in[] = T0 "1.问题一。\n整改状态：已完成\n2.问题二。\n整改状态：已完成\n"
 	                            "17.问题十七。\n整改状态：已完成\n18.问题十八。\n整改状态：已完成\n";
 	struct import_report *r = parse("t.txt", in, strlen(in), NULL);
 	int seen = 0;
 
 	if (!CHECK(r != NULL))
-		return;
+		{
+			english(0);
+			return;
+		}
 	CHECK_INT(import_report_item_count(r), 2);
 	for (size_t w = 0; w < r->warning_count; w++)
 		seen |= strstr(r->warnings[w], "line 6") && strstr(r->warnings[w], "number 17") &&
 		        strstr(r->warnings[w], "part of item 2");
 	CHECK(seen);
 	import_report_free(r);
+	english(0);
 }
 
 /* 999 items in one sequence, and more than 999 numbered afresh in each category, parse
