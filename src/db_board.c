@@ -1278,8 +1278,16 @@ static int match_locate(struct db *db, const char *search, const char *unit,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, "finding the match");
 }
 
-int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir,
-                  const struct board_item *key, struct board_item *out, size_t max, size_t *n)
+/* The columns of a page row, as row_from reads them. */
+#define PAGE_COLS                                                                             \
+	"SELECT item.id, item.report_id, item.region_id, item.seq, item.no,"                    \
+	" substr(item.text, 1, :head),"                                                          \
+	" (SELECT name FROM region WHERE region.id = item.region_id),"                           \
+	" item.deadline, item.state, item.due_kind, item.due, item.long_term,"                   \
+	" substr(item.lead_unit, 1, 60), substr(item.responsible_unit, 1, 60), item.removed"
+
+static int page_main(struct db *db, const struct board_query *q, enum board_dir dir,
+                     const struct board_item *key, struct board_item *out, size_t max, size_t *n)
 {
 	struct search_plan plan;
 	struct sql s = {{0}, 0, 0};
@@ -1303,12 +1311,7 @@ int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir
 		return -1;
 	}
 	add_region_cte(&s, q);
-	sql_add(&s, "SELECT item.id, item.report_id, item.region_id, item.seq, item.no,"
-	            " substr(item.text, 1, :head),"
-	            " (SELECT name FROM region WHERE region.id = item.region_id),"
-	            " item.deadline, item.state, item.due_kind, item.due, item.long_term,"
-	            " substr(item.lead_unit, 1, 60), substr(item.responsible_unit, 1, 60),"
-	            " item.removed");
+	sql_add(&s, PAGE_COLS);
 	add_from(&s, &plan, q->show_removed);
 	add_filters(&s, q, &plan, by);
 	if (dir == BOARD_PAGE_AFTER)
@@ -1362,8 +1365,8 @@ int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir
 	return 0;
 }
 
-int db_board_count(struct db *db, const struct board_query *q, const struct board_item *key,
-                   long cap, long *count, int *exact)
+static int count_main(struct db *db, const struct board_query *q, const struct board_item *key,
+                      long cap, long *count, int *exact)
 {
 	struct search_plan plan;
 	struct sql s = {{0}, 0, 0};
@@ -1539,4 +1542,193 @@ int db_board_state_counts(struct db *db, const struct board_query *q, long cap,
 	if (!tally && cap > 0 && total >= cap)
 		*exact = 0;
 	return rc == SQLITE_DONE ? 0 : db_fail_sqlite(db, "counting states");
+}
+
+/* ---- removed items in a search ------------------------------------------------------------
+ * The search index holds only listed items. With removed ones shown (show_removed), a search
+ * that the index answers also looks through the removed items, which are few (item_removed,
+ * a partial index), checking every word row by row; the two lists are merged by item id,
+ * the order of search results. */
+
+/* Every word of q's search and unit, as LIKE patterns. */
+static int removed_plan(struct db *db, const struct board_query *q, struct search_plan *p)
+{
+	char words[MAX_WORDS][MAX_WORD_BYTES];
+
+	memset(p, 0, sizeof *p);
+	p->kind = SEARCH_SCAN;
+	for (int u = 0; u < 2; u++) {
+		size_t n = db_board_split_words(u ? q->unit : q->search, words, MAX_WORDS);
+		for (size_t i = 0; i < n && p->nlike < MAX_WORDS; i++) {
+			if (!(p->like[p->nlike] = like_pattern(words[i]))) {
+				search_plan_free(p);
+				return db_fail(db, "out of memory");
+			}
+			p->like_cols[p->nlike++] = u ? COLS_UNITS : COLS_ALL;
+		}
+	}
+	return 0;
+}
+
+/* Whether q needs the removed items' branch: shown, in a search the index answers. */
+static int removed_branch(struct db *db, const struct board_query *q, int *yes)
+{
+	struct search_plan plan;
+
+	*yes = 0;
+	if (!q->show_removed)
+		return 0;
+	if (search_plan(db, q, &plan) < 0)
+		return -1;
+	*yes = plan.kind == SEARCH_FTS;
+	search_plan_free(&plan);
+	return 0;
+}
+
+/* The removed items matching q, relative to key as dir says, in list (id) order. */
+static int removed_page(struct db *db, const struct board_query *q, enum board_dir dir,
+                        const struct board_item *key, struct board_item *out, size_t max,
+                        size_t *n)
+{
+	struct search_plan plan;
+	struct sql s = {{0}, 0, 0};
+	sqlite3_stmt *st;
+	int backwards = dir == BOARD_PAGE_LAST || dir == BOARD_PAGE_BEFORE, rc;
+	size_t count = 0;
+
+	*n = 0;
+	if (removed_plan(db, q, &plan) < 0)
+		return -1;
+	add_region_cte(&s, q);
+	sql_add(&s, PAGE_COLS);
+	sql_add(&s, " FROM item WHERE item.removed = 1");
+	add_filters(&s, q, &plan, REGION_BY_INDEX);
+	if (key && dir == BOARD_PAGE_AFTER)
+		sql_add(&s, " AND item.id > :k1");
+	else if (key && dir == BOARD_PAGE_FROM)
+		sql_add(&s, " AND item.id >= :k1");
+	else if (key && dir == BOARD_PAGE_BEFORE)
+		sql_add(&s, " AND item.id < :k1");
+	sql_add(&s, backwards ? " ORDER BY item.id DESC LIMIT :limit" : " ORDER BY item.id LIMIT :limit");
+	if (s.overflow || !(st = prepare(db, s.text))) {
+		search_plan_free(&plan);
+		return s.overflow ? db_fail(db, "board query too long") : -1;
+	}
+	bind_query(st, q, &plan);
+	if (key)
+		bind_int64(st, ":k1", key->id);
+	bind_int64(st, ":limit", (int64_t)max);
+	bind_int64(st, ":head", BOARD_HEAD_CHARS);
+	while (count < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		row_from(st, q->today, &out[count++]);
+	if (count == max)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(st);
+	search_plan_free(&plan);
+	for (size_t i = 0; rc == SQLITE_DONE && i < count; i++)
+		if (match_locate(db, q->search, NULL, &out[i]) < 0)
+			rc = SQLITE_ERROR;
+	if (rc != SQLITE_DONE) {
+		for (size_t i = 0; i < count; i++)
+			db_board_item_clear(&out[i]);
+		return db_fail_sqlite(db, "loading removed items");
+	}
+	if (backwards)
+		for (size_t i = 0; i < count / 2; i++) {
+			struct board_item t = out[i];
+			out[i] = out[count - 1 - i];
+			out[count - 1 - i] = t;
+		}
+	*n = count;
+	return 0;
+}
+
+int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir,
+                  const struct board_item *key, struct board_item *out, size_t max, size_t *n)
+{
+	struct board_item *a, *b;
+	size_t na = 0, nb = 0, i = 0, j = 0, k = 0, skip;
+	int yes, backwards = dir == BOARD_PAGE_LAST || dir == BOARD_PAGE_BEFORE;
+
+	*n = 0;
+	if (removed_branch(db, q, &yes) < 0)
+		return -1;
+	if (!yes || max == 0)
+		return page_main(db, q, dir, key, out, max, n);
+	a = calloc(max, sizeof *a);
+	b = calloc(max, sizeof *b);
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return db_fail(db, "out of memory");
+	}
+	if (page_main(db, q, dir, key, a, max, &na) < 0 ||
+	    removed_page(db, q, dir, key, b, max, &nb) < 0) {
+		for (size_t x = 0; x < na; x++)
+			db_board_item_clear(&a[x]);
+		free(a);
+		free(b);
+		return -1;
+	}
+	/* Both are in id order; keep the first max of the merge, or the last max going back. */
+	skip = backwards && na + nb > max ? na + nb - max : 0;
+	while (i < na || j < nb) {
+		struct board_item *next = j >= nb || (i < na && a[i].id < b[j].id) ? &a[i++] : &b[j++];
+		if (skip) {
+			skip--;
+			db_board_item_clear(next);
+		} else if (k < max) {
+			out[k++] = *next;
+		} else {
+			db_board_item_clear(next);
+		}
+	}
+	free(a);
+	free(b);
+	*n = k;
+	return 0;
+}
+
+int db_board_count(struct db *db, const struct board_query *q, const struct board_item *key,
+                   long cap, long *count, int *exact)
+{
+	struct search_plan plan;
+	struct sql s = {{0}, 0, 0};
+	sqlite3_stmt *st;
+	long more = 0;
+	int yes, rc;
+
+	if (removed_branch(db, q, &yes) < 0)
+		return -1;
+	if (count_main(db, q, key, cap, count, exact) < 0)
+		return -1;
+	if (!yes)
+		return 0;
+	if (removed_plan(db, q, &plan) < 0)
+		return -1;
+	add_region_cte(&s, q);
+	sql_add(&s, "SELECT count(*) FROM (SELECT 1 FROM item WHERE item.removed = 1");
+	add_filters(&s, q, &plan, REGION_BY_INDEX);
+	if (key)
+		sql_add(&s, " AND item.id < :k1");
+	sql_add(&s, " LIMIT :cap)");
+	if (s.overflow || !(st = prepare(db, s.text))) {
+		search_plan_free(&plan);
+		return s.overflow ? db_fail(db, "board query too long") : -1;
+	}
+	bind_query(st, q, &plan);
+	if (key)
+		bind_int64(st, ":k1", key->id);
+	bind_int64(st, ":cap", SCAN_COUNT_CAP);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		more = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	search_plan_free(&plan);
+	if (rc != SQLITE_ROW)
+		return db_fail_sqlite(db, "counting removed items");
+	*count += more;
+	if (more >= SCAN_COUNT_CAP)
+		*exact = 0;
+	return 0;
 }
