@@ -377,7 +377,7 @@ static void classify_label(struct parser *ps, size_t i)
 			/* So does one after a labelled field's value ("整改目标：…" then "整改措施"). */
 			int after_cell = 0;
 			size_t k = (size_t)(P - ps->lines), steps = 0;
-			while (!after_cell && steps++ < 4) {
+			while (!after_cell && steps++ < 8) {
 				const struct line *Q = &ps->lines[k];
 				if (Q->mk.style)
 					break;
@@ -718,6 +718,8 @@ static int unwrap_rows(struct parser *ps, unsigned char *drop)
 			continue;
 		while (last >= max - 1 && j < ps->n && ps->lines[j].len > 0 &&
 		       !starts_structure(&ps->lines[j])) {
+			if (!L->join)
+				L->join = L->len;
 			if (set_text(ps, L, L->s, L->len, ps->lines[j].s, ps->lines[j].len) < 0) {
 				free(width);
 				return -1;
