@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "db.h"
+#include "field.h"
 #include "export.h"
 #include "msg.h"
 
@@ -116,25 +117,9 @@ static void put_verification(const struct db_item *it)
 	}
 }
 
-/* The value of an "item" history row (db_schema.c's triggers): imported from FILE, removed,
- * listed again. */
-static void put_item_event(const char *v)
-{
-	static const char from[] = "imported from ";
-
-	if (v && strncmp(v, from, sizeof from - 1) == 0)
-		cli_printf(stdout, tr("导入自 %s"), v + sizeof from - 1);
-	else if (v && strcmp(v, "removed") == 0)
-		cli_put(stdout, tr("报告的新版本不再列出此事项"));
-	else if (v && strcmp(v, "listed again") == 0)
-		cli_put(stdout, tr("报告的新版本重新列出此事项"));
-	else
-		cli_put(stdout, v);
-}
-
 static void put_history(const struct db_item *it)
 {
-	char when[32];
+	char when[32], event[1200];
 
 	/* Newest first, as on the board's item page: what happened last is what a clerk
 	 * looks for. */
@@ -147,7 +132,7 @@ static void put_history(const struct db_item *it)
 		/* Rows about the item as a whole say where it came from or whether its report
 		 * still lists it, not a field's change. */
 		if (h->field && strcmp(h->field, "item") == 0)
-			put_item_event(h->new_value);
+			cli_put(stdout, field_item_event(h->new_value, event, sizeof event));
 		else
 			cli_printf(stdout, tr("%s：%s → %s"), msg_field_label(h->field),
 			           history_value(h, h->old_value), history_value(h, h->new_value));

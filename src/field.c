@@ -4,7 +4,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "date.h"
 #include "msg.h"
@@ -63,23 +62,22 @@ const char *field_value(const char *field, const char *value)
 
 char *field_local_time(const char *iso, char *buf, size_t size)
 {
-	struct tm local;
-	int y, mo, d, h, mi, s = 0;
-	time_t t;
+	return date_local_time(iso, buf, size);
+}
+
+char *field_item_event(const char *value, char *buf, size_t size)
+{
+	static const char from[] = "imported from ";
 
 	if (!size)
 		return buf;
-	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) < 5 ||
-	    mo < 1 || mo > 12 || d < 1 || d > 31) {
-		snprintf(buf, size, "%s", iso ? iso : "");
-		return buf;
-	}
-	/* Days from the civil date (date.c), not timegm: portable and time-zone free. */
-	t = (time_t)date_to_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
-	if (!localtime_r(&t, &local)) {
-		snprintf(buf, size, "%.16s", iso);
-		return buf;
-	}
-	strftime(buf, size, "%Y-%m-%d %H:%M", &local);
+	if (value && strncmp(value, from, sizeof from - 1) == 0)
+		snprintf(buf, size, tr("导入自 %s"), value + sizeof from - 1);
+	else if (value && strcmp(value, "removed") == 0)
+		snprintf(buf, size, "%s", tr("报告的新版本不再列出此事项"));
+	else if (value && strcmp(value, "listed again") == 0)
+		snprintf(buf, size, "%s", tr("报告的新版本重新列出此事项"));
+	else
+		snprintf(buf, size, "%s", value ? value : "");
 	return buf;
 }

@@ -15,8 +15,13 @@ const char *field_label(const char *field);
 const char *field_value(const char *field, const char *value);
 
 /* An ISO 8601 UTC timestamp ("2025-07-15T02:22:05Z", as history stores it) as local time
- * "2025-07-15 10:22" in buf (size bytes, at least 17). A text that is not such a timestamp
- * is copied as it is, cut to fit. Returns buf. */
+ * "2025-07-15 10:22" in buf (size bytes, at least 17): date_local_time, under the name the
+ * board's screens use. Returns buf. */
 char *field_local_time(const char *iso, char *buf, size_t size);
+
+/* The value of a history row about the item as a whole (field "item", written by
+ * db_schema.c's triggers: "imported from FILE", "removed", "listed again") as the user
+ * reads it, in buf (size bytes). Returns buf. */
+char *field_item_event(const char *value, char *buf, size_t size);
 
 #endif

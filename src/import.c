@@ -15,19 +15,22 @@
 #include <string.h>
 
 /* How a report is read. Real reports are PDFs or Word files turned into text: lines break
- * anywhere, blank lines come and go, and a preface or a general report in front of the list
- * uses the same numbering as the list itself. So nothing here trusts the layout:
- *  1. Every line is classified: its numbering marker (style and value), or its label.
- *  2. An "anchor" is a numbered line whose text runs into a label (整改进展情况：, 牵头单位：…).
- *     The numbering style with the most anchors numbers the items.
- *  3. The items are the numbers of that style that continue one another from the first
- *     anchor; a number that does not continue the sequence is text ("547.5 万立方米"), and so
- *     is a continuing one when a surer candidate with the same number comes first ("7.9公里。").
- *  4. Headings are the short numbered lines (of other styles) right above an item; the
- *     deepest stack of them names the levels: category, then subcategory.
- *  5. Each item's lines are read into problem text, labelled fields and measure text; the
- *     measures are split by the style of their first marker, consecutively, or by paragraph.
- * Title, region and round come from a title-like block anywhere in the file. */
+ * anywhere, blank lines come and go, pages leave their numbers behind, and a preface or a
+ * general report in front of the list uses the same numbering as the list itself. So nothing
+ * trusts the layout; the stages, in order (import_parse below):
+ *  0. Decode (text_to_utf8), repair or refuse mojibake, refuse HTML and binary data.
+ *  1. Lines (import_lines.c): line ends, escapes, form feeds; page furniture dropped; labels
+ *     broken over two lines mended; rows of a re-wrapped text joined; every line classified:
+ *     its numbering marker (style and value) and its labels (the vocabulary, import_labels.c).
+ *  2. Structure (import_structure.c): a single-item notice, else the item chain — an "anchor"
+ *     is a numbered line whose text runs into a label; the style with the most anchors numbers
+ *     the items, and the items are the numbers of that style that continue one another ("547.5
+ *     万立方米" and "7.9公里。" are text, "1000." after 999 is an item). Headings are the short
+ *     lines right above an item, numbered or "……方面"; the deepest stack names the levels.
+ *  3. Fields (import_fields.c): each item's lines as one stream — problem text, labelled
+ *     fields wherever they stand, measures split by the style of their first marker.
+ *  4. Title, region, round (import_title.c); then the checks that refuse garbage (a field over
+ *     64 KB, items without any field) and the confidence summary (import_report.stats). */
 
 void import_buf_add(struct parser *ps, struct sbuf *b, const char *s, size_t n)
 {

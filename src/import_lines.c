@@ -893,16 +893,27 @@ int import_lines_mojibake(struct parser *ps, char **text, size_t *len, const cha
 	size_t nonascii = 0;
 
 	for (size_t i = 0; i < *len; i += n) {
-		uint32_t cp = cp_at(s, *len, i, &n);
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		if (c < 0x80) {
+			n = 1;
+			continue;
+		}
+		if (c >= 0xE3 && c <= 0xE9 && i + 2 < *len) {
+			/* U+3000–U+9FFF: CJK, no need to decode (the common case, kept fast) */
+			n = 3;
+			nonascii++;
+			cjk++;
+			continue;
+		}
+		cp = cp_at(s, *len, i, &n);
 		if (n == 0)
 			break;
-		if (cp < 0x80)
-			continue;
 		nonascii++;
 		if (cp == 0xFFFD) {
 			if (fffd++ == 0)
 				first_fffd = i;
-		} else if (mojibake_byte(cp) >= 0) {
+		} else if (cp < 0x2200 && mojibake_byte(cp) >= 0) {
 			if (latin++ == 0)
 				first_latin = i;
 		} else if (cp >= 0x2E80) {

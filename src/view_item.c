@@ -177,7 +177,7 @@ static void build(void *owner, struct pager *p, int width)
 		         h->source && strcmp(h->source, "import") == 0 ? tr("导入") : tr("编辑"));
 		/* The import's first row says where the item came from, not a change. */
 		if (h->field && strcmp(h->field, "item") == 0) {
-			snprintf(change, sizeof change, "%s", h->new_value ? h->new_value : "");
+			field_item_event(h->new_value, change, sizeof change);
 		} else {
 			snprintf(old, sizeof old, "%s", field_value(h->field, h->old_value));
 			snprintf(change, sizeof change, "%s: %s → %s", field_label(h->field), old,

@@ -37,7 +37,10 @@ for mode in same different; do
 	for w in 1 2 3 4 5 6 7 8; do
 		item=1
 		[ $mode = different ] && item=$w
-		"$hammer" edit "$db" $w 500 $item >"$tmp/$mode.$w.out" 2>"$tmp/$mode.$w.err" &
+		# A generous wait: on a loaded machine a writer can queue behind seven others for
+		# longer than the 5 s default, which is a slow machine, not a lost update.
+		DUBAN_BUSY_TIMEOUT=60000 "$hammer" edit "$db" $w 500 $item \
+			>"$tmp/$mode.$w.out" 2>"$tmp/$mode.$w.err" &
 		pids="$pids $!"
 	done
 	failed=0
