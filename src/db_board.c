@@ -22,7 +22,7 @@
 /* A search with words checked row by row (see search_plan) counts at most this many matches,
  * for at most this long. */
 #define SCAN_COUNT_CAP 1000
-#define SCAN_BUDGET_MS 40.0
+#define SCAN_BUDGET_MS 25.0
 /* A one- or two-character search ORs the index terms that start with it, up to this many,
  * listed within this time (see prefix_terms). */
 #define MAX_TERMS 1000
@@ -1365,6 +1365,12 @@ static int page_main(struct db *db, const struct board_query *q, enum board_dir 
 	return 0;
 }
 
+/* Progress handler of a count with a time budget: non-zero (interrupt) once it has passed. */
+static int past_deadline(void *ctx)
+{
+	return now_ms() > *(const double *)ctx;
+}
+
 static int count_main(struct db *db, const struct board_query *q, const struct board_item *key,
                       long cap, long *count, int *exact)
 {
@@ -1457,13 +1463,21 @@ static int count_main(struct db *db, const struct board_query *q, const struct b
 		bind_key(st, order, key);
 	bind_int64(st, ":cap", cap);
 	if (stepped) {
-		double start = now_ms();
+		/* One step may read many texts before the next match: the progress handler stops
+		 * it at the budget too (SQLITE_INTERRUPT, then the count so far is a lower bound). */
+		double deadline = now_ms() + SCAN_BUDGET_MS;
+		sqlite3_progress_handler(db_sqlite(db), 500, past_deadline, &deadline);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			++*count;
-			if ((*count & 15) == 0 && now_ms() - start > SCAN_BUDGET_MS) {
+			if (now_ms() > deadline) {
 				*exact = 0;
 				break;
 			}
+		}
+		sqlite3_progress_handler(db_sqlite(db), 0, NULL, NULL);
+		if (rc == SQLITE_INTERRUPT) {
+			*exact = 0;
+			rc = SQLITE_DONE;
 		}
 		if (*count >= cap)
 			*exact = 0;

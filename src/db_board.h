@@ -138,7 +138,7 @@ int db_board_page(struct db *db, const struct board_query *q, enum board_dir dir
 /* Counts the rows of the list q describes; with key, only the rows before key (the key's
  * position). With cap > 0 counting stops at cap, which bounds the cost of a search with
  * filters the index cannot answer (each match is looked up); a search with a word checked
- * row by row (a very common one- or two-character word) stops at 1000 or after 40 ms.
+ * row by row (a very common one- or two-character word) stops at 1000 or after 25 ms.
  * Counts of whole regions come from the tally and are exact whatever cap says. *exact is
  * set to 0 when the count stopped at a cap, else 1. Returns 0 or -1. */
 int db_board_count(struct db *db, const struct board_query *q, const struct board_item *key,
