@@ -342,6 +342,34 @@ int cmd_verify(struct db *db, int argc, char **argv)
 	return rc;
 }
 
+/* Runs edit (db_item_unverify or undo_edit) on item id against its current version, again
+ * while someone else's change comes between (DB_CONFLICT), at most RETRIES times. Returns
+ * what the last try returned (0, DB_NOT_FOUND, DB_CONFLICT, or -1 with db_errmsg). */
+static int item_edit_retried(struct db *db, int64_t id,
+                             int (*edit)(struct db *db, int64_t id, int version,
+                                         const char *reason),
+                             const char *reason)
+{
+	struct db_item it;
+	int r = -1;
+
+	for (int tries = 0; tries < RETRIES; tries++) {
+		if ((r = db_item_get(db, id, 0, &it)) != 0)
+			break;
+		r = edit(db, id, it.version, reason);
+		db_item_free(&it);
+		if (r != DB_CONFLICT)
+			break;
+	}
+	return r;
+}
+
+/* db_item_undo in item_edit_retried's shape: an undo has no reason of its own. */
+static int undo_edit(struct db *db, int64_t id, int version, const char *reason)
+{
+	return db_item_undo(db, id, version);
+}
+
 /* ---- duban unverify ID... --reason TEXT, duban undo ID... --------------------------------- */
 
 int cmd_unverify(struct db *db, int argc, char **argv)
@@ -362,15 +390,8 @@ int cmd_unverify(struct db *db, int argc, char **argv)
 		rc = cli_usage_error("%s", tr("unverify：撤销销号要写明原因：--reason TEXT"));
 	for (size_t k = 0; rc == 0 && k < ids.n; k++) {
 		struct db_item it;
-		int r = -1, tries;
-		for (tries = 0; tries < RETRIES; tries++) {
-			if ((r = db_item_get(db, ids.id[k], 0, &it)) != 0)
-				break;
-			r = db_item_unverify(db, ids.id[k], it.version, reason);
-			db_item_free(&it);
-			if (r != DB_CONFLICT)
-				break;
-		}
+		int r = item_edit_retried(db, ids.id[k], db_item_unverify, reason);
+
 		if (r != 0) {
 			fail_item(db, ids.id[k], r);
 			failures++;
@@ -399,15 +420,8 @@ int cmd_undo(struct db *db, int argc, char **argv)
 		rc = cli_usage_error("%s", tr("undo：要给出事项 ID"));
 	for (size_t k = 0; rc == 0 && k < ids.n; k++) {
 		struct db_item it;
-		int r = -1, tries;
-		for (tries = 0; tries < RETRIES; tries++) {
-			if ((r = db_item_get(db, ids.id[k], 0, &it)) != 0)
-				break;
-			r = db_item_undo(db, ids.id[k], it.version);
-			db_item_free(&it);
-			if (r != DB_CONFLICT)
-				break;
-		}
+		int r = item_edit_retried(db, ids.id[k], undo_edit, NULL);
+
 		if (r != 0) {
 			fail_item(db, ids.id[k], r);
 			failures++;
