@@ -219,6 +219,20 @@ static size_t on_label(struct reader *rd, enum label_kind kind, const char *v, s
 			size_t last = take_status(ps, f, j, whole_line ? rd->end : j + 1, v, vlen);
 			return whole_line ? last : j;
 		}
+		{
+			/* A re-wrapped text whose status row happened to be full: "整改进展情况：已完成整改"
+			 * then the progress paragraph, joined as one line. The row break says where the
+			 * status ended. */
+			const struct line *L = &ps->lines[j];
+			size_t vo = (size_t)(v - L->s);
+			if (!f->status.set && L->join > vo && L->join < vo + vlen &&
+			    short_status(v, L->join - vo) && count_cps(v, L->join - vo) >= 3 &&
+			    !find_lit(v, L->join - vo, "，")) {
+				take_status(ps, f, j, j + 1, v, L->join - vo);
+				add_chunk(ps, f, L->s + L->join, vo + vlen - L->join);
+				return j;
+			}
+		}
 		add_chunk(ps, f, v, vlen);
 		return j;
 	case LB_MEASURES:

@@ -72,6 +72,7 @@ struct line {
 	unsigned char skip; /* between （下转第7版） and （上接…）: not part of the list */
 	unsigned char page; /* a form feed came before it: a page starts here */
 	unsigned char pad;  /* columns of spaces trimmed off it (a row's width counts them) */
+	size_t join;        /* rows joined into it: where the first row ended in s (0: none) */
 	struct marker wide; /* a number past MAX_NUM ("1000.", "2014、"): text unless the item
 	                     * chain continues with it (then it becomes mk) */
 };

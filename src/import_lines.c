@@ -372,8 +372,25 @@ static void classify_label(struct parser *ps, size_t i)
 		const struct line *P = previous_text(ps, i);
 		if (P) {
 			uint32_t cp = cp_before(P->s, P->len, &n);
+			/* Table cells dumped one a line: label, value, label, value… — a bare label
+			 * after the value of another bare label counts too. */
+			/* So does one after a labelled field's value ("整改目标：…" then "整改措施"). */
+			int after_cell = 0;
+			size_t k = (size_t)(P - ps->lines), steps = 0;
+			while (!after_cell && steps++ < 8) {
+				const struct line *Q = &ps->lines[k];
+				if (Q->mk.style)
+					break;
+				if (Q->label && Q != L) {
+					after_cell = 1;
+					break;
+				}
+				if (!(Q = previous_text(ps, k)))
+					break;
+				k = (size_t)(Q - ps->lines);
+			}
 			if (!(is_final_cp(cp) || is_close_paren(cp) || cp == 0xFF1A || cp == ':' ||
-			      P->label))
+			      P->label || after_cell))
 				L->label = LB_NONE;
 		}
 	}
@@ -701,6 +718,8 @@ static int unwrap_rows(struct parser *ps, unsigned char *drop)
 			continue;
 		while (last >= max - 1 && j < ps->n && ps->lines[j].len > 0 &&
 		       !starts_structure(&ps->lines[j])) {
+			if (!L->join)
+				L->join = L->len;
 			if (set_text(ps, L, L->s, L->len, ps->lines[j].s, ps->lines[j].len) < 0) {
 				free(width);
 				return -1;
