@@ -1143,11 +1143,12 @@ static void row_from(sqlite3_stmt *st, long today, struct board_item *it)
 	if (it->due_kind == DUE_DATE && !it->dated)
 		it->due_kind = DUE_NONE;
 	it->long_term = sqlite3_column_int(st, 11);
-	if (it->dated && it->due < today && !state_is_closed(it->state))
-		it->overdue = (int)(today - it->due);
 	it->lead_unit = col_clean(st, 12);
 	it->responsible_unit = col_clean(st, 13);
 	it->removed = sqlite3_column_int(st, 14);
+	/* A removed item is owed no more (the tally and show count it so too). */
+	if (it->dated && it->due < today && !state_is_closed(it->state) && !it->removed)
+		it->overdue = (int)(today - it->due);
 }
 
 /* ---- where a search matched -------------------------------------------------------------- */

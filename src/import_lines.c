@@ -494,7 +494,7 @@ static void mark_furniture(struct parser *ps, unsigned char *drop)
 {
 	long *bare = malloc((ps->n + 1) * sizeof *bare);
 	unsigned char *near = calloc(ps->n + 1, 1);
-	size_t *last_seen = NULL;
+	size_t *last_seen = NULL, marks = 0;
 	long maxv = -1;
 
 	if (!bare || !near) {
@@ -531,22 +531,26 @@ static void mark_furniture(struct parser *ps, unsigned char *drop)
 		}
 		free(last_seen);
 	}
-	/* Lines near a page mark: the two text lines before and after each. */
+	/* Lines next to a page mark: the text line before and the one after each. */
 	for (size_t i = 0; i < ps->n; i++) {
 		if (!drop[i] && !ps->lines[i].page)
 			continue;
-		for (size_t j = i, k = 0; j-- > 0 && k < 2;)
+		marks++;
+		for (size_t j = i, k = 0; j-- > 0 && k < 1;)
 			if (ps->lines[j].len && !drop[j]) {
 				near[j] = 1;
 				k++;
 			}
-		for (size_t j = drop[i] ? i + 1 : i, k = 0; j < ps->n && k < 2; j++)
+		/* after a form feed, a header of two rows */
+		for (size_t j = drop[i] ? i + 1 : i, k = 0; j < ps->n && k < (ps->lines[i].page ? 2u : 1u);
+		     j++)
 			if (ps->lines[j].len && !drop[j]) {
 				near[j] = 1;
 				k++;
 			}
 	}
-	/* A running header: the same short line near page marks twice or more. */
+	/* A running header: the same short line next to a third of the page marks or more (and
+	 * at least twice) — a unit's name that a page break happens to touch twice is not one. */
 	for (size_t i = 0; i < ps->n; i++) {
 		const struct line *L = &ps->lines[i];
 		size_t seen = 0;
@@ -560,10 +564,10 @@ static void mark_furniture(struct parser *ps, unsigned char *drop)
 		    (is_open_paren(cp_at(L->s, L->len, 0, &off)) &&
 		     import_label_at(L->s + off, L->len - off, &off, 0)))
 			continue;
-		for (size_t j = 0; j < ps->n && seen < 2; j++)
+		for (size_t j = 0; j < ps->n; j++)
 			if (near[j] && ps->lines[j].len == L->len && memcmp(ps->lines[j].s, L->s, L->len) == 0)
 				seen++;
-		if (seen >= 2)
+		if (seen >= 2 && seen * 3 >= marks)
 			for (size_t j = 0; j < ps->n; j++)
 				if (near[j] && ps->lines[j].len == L->len &&
 				    memcmp(ps->lines[j].s, L->s, L->len) == 0)
@@ -646,7 +650,8 @@ static int starts_structure(const struct line *L)
 
 	if (import_marker_parse(L->s, L->len, &m) && !m.decimal)
 		return 1;
-	return import_label_at(L->s, L->len, &off, 0) != LB_NONE;
+	/* also "整改时限 2024年底" and a label alone on its row: labels however written */
+	return import_label_at(L->s, L->len, &off, LABEL_BARE | LABEL_LOOSE) != LB_NONE;
 }
 
 /* The display width of a line, fast: CJK (lead bytes E3–E9: U+3000–U+9FFF) is two columns

@@ -641,6 +641,26 @@ static void variants(const char *base, const struct doc *d, const struct json *t
 		label_form(&v, d, forms[k]);
 		snprintf(name, sizeof name, "%s/labels-%s", base, forms[k]);
 		run_case(name, &v, t, 0, 0);
+		/* the same label form in a re-wrapped text */
+		wrap(&w, &v, 30);
+		snprintf(name, sizeof name, "%s/labels-%s+wrap-30", base, forms[k]);
+		run_case(name, &w, t, 0, 0);
+		doc_free(&w);
+		doc_free(&v);
+	}
+	/* everything at once: synonyms, labels without colon, page furniture, wrapped at 16 */
+	{
+		struct doc a, b2;
+		doc_copy(&a, d);
+		synonyms(&a, 1);
+		label_form(&b2, &a, "ascii");
+		doc_free(&a);
+		furniture(&a, &b2, 2, 29);
+		doc_free(&b2);
+		wrap(&v, &a, 16);
+		doc_free(&a);
+		snprintf(name, sizeof name, "%s/all-at-once", base);
+		run_case(name, &v, t, 0, 0);
 		doc_free(&v);
 	}
 	for (int s = 0; s < 2; s++) {
