@@ -11,41 +11,7 @@
 
 const char *field_label(const char *field)
 {
-	/* The names db.h gives item fields, the history's own rows (item, note, verification),
-	 * and the importer's (measures, category). English here, not through tr(): these are
-	 * the lower-case names a history line uses, not the capitalised headings elsewhere. */
-	static const struct {
-		const char *name, *zh, *en;
-	} names[] = {
-	    {"status", "进展情况", "status"},
-	    {"state", "状态", "state"},
-	    {"deadline", "整改时限", "deadline"},
-	    {"lead_unit", "牵头单位", "lead unit"},
-	    {"responsible_unit", "责任单位", "responsible unit"},
-	    {"acceptance_unit", "验收单位", "acceptance unit"},
-	    {"goal", "整改目标", "goal"},
-	    {"text", "问题", "problem"},
-	    {"note", "进展备注", "progress note"},
-	    {"item", "事项", "item"},
-	    {"removed", "移除", "removed"},
-	    {"measures", "整改措施", "measures"},
-	    {"category", "所属方面", "category"},
-	    {"verified", "验收销号", "verification"},
-	    {"verification", "验收销号", "verification"},
-	    {"verify", "验收销号", "verification"},
-	    {"unverify", "撤销销号", "verification taken back"},
-	    {"verified_on", "验收日期", "verification date"},
-	    {"verified_by", "验收人", "verifier"},
-	    {"verify_opinion", "验收意见", "verification opinion"},
-	    {"undo", "撤销", "undo"},
-	};
-
-	if (!field)
-		return "";
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(field, names[i].name) == 0)
-			return msg_english() ? names[i].en : names[i].zh;
-	return field;
+	return msg_field_label(field);
 }
 
 const char *field_value(const char *field, const char *value)

@@ -7,7 +7,8 @@
 #include <stddef.h>
 
 /* The user's name of a stored field ("deadline" → 整改时限), in the user's language; an
- * unknown name is returned as is (NULL gives ""). Static strings. */
+ * unknown name is returned as is (NULL gives ""). Static strings. It is msg_field_label,
+ * the one table of field names, so the board's screens and duban show name fields alike. */
 const char *field_label(const char *field);
 
 /* A history value as the user reads it: a state name ("done") as its label (已完成), NULL or

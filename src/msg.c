@@ -175,14 +175,16 @@ static struct msg table[] = {
 	{"field\004编号", "number"},
 	{"field\004小类", "subcategory"},
 	{"field\004整改措施", "measures"},
-	{"field\004进展备注", "note"},
+	{"field\004进展备注", "progress note"},
 	{"field\004事项", "item"},
 	{"field\004不再列出", "no longer listed"},
 	{"field\004验收销号", "verification"},
-	{"field\004验收日期", "verified on"},
-	{"field\004验收人", "verified by"},
+	{"field\004验收日期", "verification date"},
+	{"field\004验收人", "verifier"},
 	{"field\004验收意见", "verification opinion"},
 	{"field\004长期坚持", "long-term"},
+	{"field\004撤销销号", "verification taken back"},
+	{"field\004撤销", "undo"},
 	/* ---- database: open, locking, edits, history, check (db*.c) ---- */
 	{"数据库结构不完整", "the database schema is incomplete"},
 	{"写入数据库", "writing the database"},
@@ -941,9 +943,11 @@ void msg_row(size_t i, const char **zh, const char **en)
 
 const char *msg_field_label(const char *field)
 {
-	/* The names of the item's columns as history records them (db.h); each label is its
-	 * own table row under the "field" context so that 状态 here can differ from 状态
-	 * elsewhere. */
+	/* The one table of field names (field_label uses it too, so the board and duban show
+	 * agree): the item's columns as history records them (db.h), the history's own rows
+	 * (item, note, removed, the verification and undo rows) and the importer's (measures,
+	 * category). Each label is its own row under the "field" context so that 状态 here can
+	 * differ from 状态 elsewhere. */
 	static const struct {
 		const char *name, *label;
 	} fields[] = {
@@ -965,10 +969,14 @@ const char *msg_field_label(const char *field)
 	    {"removed", N_("field\004不再列出")},
 	    {"category", N_("field\004方面")},
 	    {"verified", N_("field\004验收销号")},
+	    {"verification", N_("field\004验收销号")},
+	    {"verify", N_("field\004验收销号")},
+	    {"unverify", N_("field\004撤销销号")},
 	    {"verified_on", N_("field\004验收日期")},
 	    {"verified_by", N_("field\004验收人")},
 	    {"verify_opinion", N_("field\004验收意见")},
 	    {"long_term", N_("field\004长期坚持")},
+	    {"undo", N_("field\004撤销")},
 	};
 
 	for (size_t i = 0; field && i < sizeof fields / sizeof fields[0]; i++)

@@ -17,7 +17,18 @@ TEST(field_label_rows)
 	} rows[] = {
 	    {"deadline", "整改时限"}, {"state", "状态"},       {"status", "进展情况"},
 	    {"note", "进展备注"},     {"lead_unit", "牵头单位"}, {"goal", "整改目标"},
+	    {"removed", "不再列出"},  {"category", "方面"},     {"unverify", "撤销销号"},
+	    {"undo", "撤销"},         {"due", "到期日"},
 	    {"frobnicate", "frobnicate"}, {"", ""},
+	};
+	/* One table: the board's names (field_label) are show's (msg_field_label), in both
+	 * languages, for the names either ever knew. */
+	static const char *const names[] = {
+	    "status", "state", "deadline", "due", "lead_unit", "responsible_unit",
+	    "acceptance_unit", "goal", "text", "no", "subcategory", "measure", "measures",
+	    "note", "item", "removed", "category", "verified", "verification", "verify",
+	    "unverify", "verified_on", "verified_by", "verify_opinion", "long_term", "undo",
+	    "frobnicate",
 	};
 
 	setenv("DUBAN_LANG", "zh", 1);
@@ -25,9 +36,16 @@ TEST(field_label_rows)
 	for (size_t i = 0; i < N_ROWS(rows); i++)
 		CHECK_STR(field_label(rows[i].name), rows[i].zh);
 	CHECK_STR(field_label(NULL), "");
+	for (size_t i = 0; i < N_ROWS(names); i++)
+		CHECK_STR(field_label(names[i]), msg_field_label(names[i]));
 	setenv("DUBAN_LANG", "en", 1);
 	msg_init();
 	CHECK_STR(field_label("deadline"), "deadline");
+	CHECK_STR(field_label("note"), "progress note");
+	CHECK_STR(field_label("removed"), "no longer listed");
+	CHECK_STR(field_label("unverify"), "verification taken back");
+	for (size_t i = 0; i < N_ROWS(names); i++)
+		CHECK_STR(field_label(names[i]), msg_field_label(names[i]));
 	CHECK_STR(field_value("state", "awaiting_verification"), "awaiting verification");
 	/* back to the harness's language, whatever the caller's locale */
 	setenv("DUBAN_LANG", "zh", 1);

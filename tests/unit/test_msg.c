@@ -336,6 +336,11 @@ TEST(msg_translations_and_contexts)
 	CHECK_STR(msg_field_label("deadline"), "整改时限");
 	CHECK_STR(msg_field_label("state"), "状态");
 	CHECK_STR(msg_field_label("frobs"), "frobs");
+	CHECK_STR(msg_field_label("removed"), "不再列出");
+	CHECK_STR(msg_field_label("category"), "方面");
+	CHECK_STR(msg_field_label("verify"), "验收销号");
+	CHECK_STR(msg_field_label("undo"), "撤销");
+	CHECK_STR(msg_field_label(NULL), "");
 	CHECK_STR(tr("没有这一行的中文"), "没有这一行的中文");
 	setenv("LANG", "en_US.UTF-8", 1);
 	msg_init();
@@ -344,6 +349,10 @@ TEST(msg_translations_and_contexts)
 	CHECK_STR(tr("csv\004逾期天数"), "overdue_days");
 	CHECK_STR(msg_field_label("deadline"), "deadline");
 	CHECK_STR(msg_field_label("lead_unit"), "lead unit");
+	CHECK_STR(msg_field_label("removed"), "no longer listed");
+	CHECK_STR(msg_field_label("category"), "category");
+	CHECK_STR(msg_field_label("verified_by"), "verifier");
+	CHECK_STR(msg_field_label("undo"), "undo");
 	CHECK_STR(tr("没有这一行的中文"), "没有这一行的中文");
 	CHECK_INT(state_from_label("awaiting verification"), STATE_AWAITING_VERIFICATION);
 	CHECK_INT(state_from_label("待验收"), STATE_AWAITING_VERIFICATION);
