@@ -262,8 +262,7 @@ int cmd_note(struct db *db, int argc, char **argv)
 		struct db_item it;
 		int r = db_note_add(db, ids.id[k], text);
 		if (r != 0) {
-			fail_item(db, ids.id[k], r);
-			failures++;
+			failures += fail_item(db, ids.id[k], r);
 			continue;
 		}
 		if (db_item_get(db, ids.id[k], 0, &it) == 0) {
@@ -393,8 +392,7 @@ int cmd_unverify(struct db *db, int argc, char **argv)
 		int r = item_edit_retried(db, ids.id[k], db_item_unverify, reason);
 
 		if (r != 0) {
-			fail_item(db, ids.id[k], r);
-			failures++;
+			failures += fail_item(db, ids.id[k], r);
 			continue;
 		}
 		if (db_item_get(db, ids.id[k], 0, &it) == 0) {
@@ -423,8 +421,7 @@ int cmd_undo(struct db *db, int argc, char **argv)
 		int r = item_edit_retried(db, ids.id[k], undo_edit, NULL);
 
 		if (r != 0) {
-			fail_item(db, ids.id[k], r);
-			failures++;
+			failures += fail_item(db, ids.id[k], r);
 			continue;
 		}
 		/* The undo is the newest history row: say what it put back. */
