@@ -187,8 +187,9 @@ const char *const db_migrations[] = {
 	"CREATE INDEX region_parent ON region(parent_id);"
 
 	/* Keyset pages for the board's sorts. The expressions must stay exactly as written in
-	 * db_board.c (ORDER_DUE, ORDER_STATE) or SQLite will not use these indexes; the state
-	 * rank follows enum state. */
+	 * db_board.c (ORDER_DUE, ORDER_STATE) and db_internal.h (DB_DUE_KEY, DB_STATE_RANK, used
+	 * by db_summary.c) or SQLite will not use these indexes; the state rank follows enum
+	 * state. */
 	"CREATE INDEX item_board_due ON item(ifnull(due, '~'), id) WHERE removed = 0;"
 	"CREATE INDEX item_board_state ON item("
 	"  (CASE state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_schedule' THEN 2"
