@@ -781,9 +781,9 @@ static struct msg table[] = {
 	{"  %zu 个字段在 duban 中修改过，与报告不同；保留了修改：\n",
 	 "  %zu fields edited in duban differ from the report; the edits were kept:\n"},
 	{"试运行（--dry-run）：未写入任何内容", "dry run (--dry-run): nothing written"},
-	{"：识别 %zu 项；有状态 %zu 项，有时限 %zu 项，有单位 %zu 项，措施 %zu 条；"
+	{"：识别 %s；有状态 %zu 项，有时限 %zu 项，有单位 %zu 项，措施 %zu 条；"
 	 "跳过 %zu 行，去除页眉页脚 %zu 行，未采用的编号 %zu 处\n",
-	 ": read %zu items; %zu with status, %zu with deadline, %zu with units, %zu measures; "
+	 ": read %s; %zu with status, %zu with deadline, %zu with units, %zu measures; "
 	 "%zu lines skipped, %zu lines of page furniture dropped, %zu numbers not taken\n"},
 	{"问题", "problem"},
 	{"整改状态", "status"},
