@@ -643,6 +643,10 @@ static struct msg table[] = {
 	{"/ 搜索  r 地区  Enter 进入  h 返回  o 逾期  f 筛选  u 单位  s 排序  x 不再列出  ? 帮助  q 退出",
 	 "/ search  r region  Enter open  h back  o overdue  f filter  u unit  s sort  x dropped  ? help  q quit"},
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
+	{"不能生成 PDF：找不到或不能加载打印模块 %s/%s（%s）；可以用 --format text",
+	 "cannot make a PDF: the printing module %s/%s is missing or cannot be loaded (%s); --format text works"},
+	{"文件不存在", "no such file"},
+	{"不能生成 PDF：打印模块 %s 不完整", "cannot make a PDF: the printing module %s is incomplete"},
 	{"print：终端打印机的文本只用 GB18030（--encoding gb18030）", "print: text for the terminal's printer is GB18030 only (--encoding gb18030)"},
 	{"没有终端：终端打印机要在交互的终端里用（ssh -t，而不是 ssh -T 或重定向）", "no terminal: the terminal's printer needs an interactive terminal (ssh -t, not ssh -T or a redirection)"},
 	{"汇总按地区和筛选统计，不含搜索条件", "the summary counts by region and filter; the search is not applied"},
