@@ -640,8 +640,8 @@ static struct msg table[] = {
 	{"（未分方面）", "(no category)"},
 	{"（没有事项）", "(no items)"},
 	{"（没有符合条件的事项：%s；c 清除筛选）", "(No item matches: %s; c clears the filters)"},
-	{"/ 搜索  r 地区  Enter 进入  h 返回  o 逾期  f 筛选  u 单位  s 排序  x 不再列出  ? 帮助  q 退出",
-	 "/ search  r region  Enter open  h back  o overdue  f filter  u unit  s sort  x dropped  ? help  q quit"},
+	{"/ 搜索  ? 帮助  r 地区  Enter 进入  h 返回  d 期限  S 状态  a 进展  o 逾期  f 筛选  w 单位  p 打印  s 排序  x 不再列出  q 退出",
+	 "/ search  ? help  r region  Enter open  h back  d deadline  S state  a note  o overdue  f filter  w unit  p print  s sort  x dropped  q quit"},
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
 	{"不能生成 PDF：找不到或不能加载打印模块 %s/%s（%s）；可以用 --format text",
 	 "cannot make a PDF: the printing module %s/%s is missing or cannot be loaded (%s); --format text works"},
