@@ -132,17 +132,22 @@ void cli_printf(FILE *out, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* "duban: message" and a line break on stderr. One line: a value the user gave (an option,
+ * a path) formatted in cannot start a line of its own or carry a control sequence. */
+static void put_error(const char *fmt, va_list ap)
+{
+	fputs("duban: ", stderr);
+	vput(stderr, fmt, ap, 0);
+	fputc('\n', stderr);
+}
+
 int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	/* One line: a value the user gave (an option, a path) formatted in cannot start a
-	 * line of its own or carry a control sequence. */
-	fputs("duban: ", stderr);
 	va_start(ap, fmt);
-	vput(stderr, fmt, ap, 0);
+	put_error(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	cli_put(stderr, tr("用法见 duban --help 或 man duban"));
 	fputc('\n', stderr);
 	return 2;
@@ -152,11 +157,9 @@ int cli_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("duban: ", stderr);
 	va_start(ap, fmt);
-	vput(stderr, fmt, ap, 0);
+	put_error(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return 1;
 }
 

@@ -59,6 +59,18 @@ static int ids_add(struct ids *ids, const char *cmd, const char *arg)
 	return 0;
 }
 
+/* The last case of every option loop here: argv[i] (arg) was none of cmd's options. An
+ * option left without its value (missing) or one cmd does not know is a usage error (2);
+ * anything else is an ID (ids_add). */
+static int ids_add_other(struct ids *ids, const char *cmd, const char *arg, int missing)
+{
+	if (missing)
+		return cli_usage_error(tr("%s：%s 后面要有值"), cmd, arg);
+	if (arg[0] == '-' && arg[1])
+		return cli_usage_error(tr("%s：不认识的选项 %s"), cmd, arg);
+	return ids_add(ids, cmd, arg);
+}
+
 /* "ID 12（编号 3，呼和浩特市）" for messages. */
 static void describe(const struct db_item *it, char *buf, size_t size)
 {
@@ -150,12 +162,8 @@ int cmd_set(struct db *db, int argc, char **argv)
 			reason = v;
 		} else if ((v = option(argc, argv, &i, "--state", &missing))) {
 			state_arg = v;
-		} else if (missing) {
-			rc = cli_usage_error(tr("set：%s 后面要有值"), argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			rc = cli_usage_error(tr("set：不认识的选项 %s"), argv[i]);
 		} else {
-			rc = ids_add(&ids, "set", argv[i]);
+			rc = ids_add_other(&ids, "set", argv[i], missing);
 		}
 	}
 	if (rc == 0 && !ids.n)
@@ -285,12 +293,8 @@ int cmd_verify(struct db *db, int argc, char **argv)
 			date_arg = v;
 		else if ((v = option(argc, argv, &i, "--opinion", &missing)))
 			opinion = v;
-		else if (missing)
-			rc = cli_usage_error(tr("verify：%s 后面要有值"), argv[i]);
-		else if (argv[i][0] == '-' && argv[i][1])
-			rc = cli_usage_error(tr("verify：不认识的选项 %s"), argv[i]);
 		else
-			rc = ids_add(&ids, "verify", argv[i]);
+			rc = ids_add_other(&ids, "verify", argv[i], missing);
 	}
 	if (rc == 0 && !ids.n)
 		rc = cli_usage_error("%s", tr("verify：要给出事项 ID，例如 duban verify 12"));
@@ -338,6 +342,34 @@ int cmd_verify(struct db *db, int argc, char **argv)
 	return rc;
 }
 
+/* Runs edit (db_item_unverify or undo_edit) on item id against its current version, again
+ * while someone else's change comes between (DB_CONFLICT), at most RETRIES times. Returns
+ * what the last try returned (0, DB_NOT_FOUND, DB_CONFLICT, or -1 with db_errmsg). */
+static int item_edit_retried(struct db *db, int64_t id,
+                             int (*edit)(struct db *db, int64_t id, int version,
+                                         const char *reason),
+                             const char *reason)
+{
+	struct db_item it;
+	int r = -1;
+
+	for (int tries = 0; tries < RETRIES; tries++) {
+		if ((r = db_item_get(db, id, 0, &it)) != 0)
+			break;
+		r = edit(db, id, it.version, reason);
+		db_item_free(&it);
+		if (r != DB_CONFLICT)
+			break;
+	}
+	return r;
+}
+
+/* db_item_undo in item_edit_retried's shape: an undo has no reason of its own. */
+static int undo_edit(struct db *db, int64_t id, int version, const char *reason)
+{
+	return db_item_undo(db, id, version);
+}
+
 /* ---- duban unverify ID... --reason TEXT, duban undo ID... --------------------------------- */
 
 int cmd_unverify(struct db *db, int argc, char **argv)
@@ -349,12 +381,8 @@ int cmd_unverify(struct db *db, int argc, char **argv)
 	for (int i = 0; i < argc && rc == 0; i++) {
 		if ((v = option(argc, argv, &i, "--reason", &missing)))
 			reason = v;
-		else if (missing)
-			rc = cli_usage_error(tr("unverify：%s 后面要有值"), argv[i]);
-		else if (argv[i][0] == '-' && argv[i][1])
-			rc = cli_usage_error(tr("unverify：不认识的选项 %s"), argv[i]);
 		else
-			rc = ids_add(&ids, "unverify", argv[i]);
+			rc = ids_add_other(&ids, "unverify", argv[i], missing);
 	}
 	if (rc == 0 && !ids.n)
 		rc = cli_usage_error("%s", tr("unverify：要给出事项 ID"));
@@ -362,15 +390,8 @@ int cmd_unverify(struct db *db, int argc, char **argv)
 		rc = cli_usage_error("%s", tr("unverify：撤销销号要写明原因：--reason TEXT"));
 	for (size_t k = 0; rc == 0 && k < ids.n; k++) {
 		struct db_item it;
-		int r = -1, tries;
-		for (tries = 0; tries < RETRIES; tries++) {
-			if ((r = db_item_get(db, ids.id[k], 0, &it)) != 0)
-				break;
-			r = db_item_unverify(db, ids.id[k], it.version, reason);
-			db_item_free(&it);
-			if (r != DB_CONFLICT)
-				break;
-		}
+		int r = item_edit_retried(db, ids.id[k], db_item_unverify, reason);
+
 		if (r != 0) {
 			fail_item(db, ids.id[k], r);
 			failures++;
@@ -393,25 +414,14 @@ int cmd_undo(struct db *db, int argc, char **argv)
 	struct ids ids = {0};
 	int rc = 0, failures = 0;
 
-	for (int i = 0; i < argc && rc == 0; i++) {
-		if (argv[i][0] == '-' && argv[i][1])
-			rc = cli_usage_error(tr("undo：不认识的选项 %s"), argv[i]);
-		else
-			rc = ids_add(&ids, "undo", argv[i]);
-	}
+	for (int i = 0; i < argc && rc == 0; i++)
+		rc = ids_add_other(&ids, "undo", argv[i], 0);
 	if (rc == 0 && !ids.n)
 		rc = cli_usage_error("%s", tr("undo：要给出事项 ID"));
 	for (size_t k = 0; rc == 0 && k < ids.n; k++) {
 		struct db_item it;
-		int r = -1, tries;
-		for (tries = 0; tries < RETRIES; tries++) {
-			if ((r = db_item_get(db, ids.id[k], 0, &it)) != 0)
-				break;
-			r = db_item_undo(db, ids.id[k], it.version);
-			db_item_free(&it);
-			if (r != DB_CONFLICT)
-				break;
-		}
+		int r = item_edit_retried(db, ids.id[k], undo_edit, NULL);
+
 		if (r != 0) {
 			fail_item(db, ids.id[k], r);
 			failures++;
@@ -477,12 +487,8 @@ int cmd_history(struct db *db, int argc, char **argv)
 			q.since = v;
 		} else if ((v = option(argc, argv, &i, "--user", &missing))) {
 			q.user = v;
-		} else if (missing) {
-			rc = cli_usage_error(tr("history：%s 后面要有值"), argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			rc = cli_usage_error(tr("history：不认识的选项 %s"), argv[i]);
 		} else {
-			rc = ids_add(&ids, "history", argv[i]);
+			rc = ids_add_other(&ids, "history", argv[i], missing);
 		}
 	}
 	if (rc == 0 && ids.n)

@@ -1967,6 +1967,51 @@ int db_now_iso(struct db *db, char *buf, size_t size)
 	return now_iso(db, buf, size);
 }
 
+sqlite3_stmt *db_prepare_what(struct db *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail_sqlite(db, what);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+void db_bind_named_int64(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+void db_bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+char *db_col_clean(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? text_sanitize(s, (size_t)sqlite3_column_bytes(st, i), 0) : NULL;
+}
+
+int64_t db_closed_mask(void)
+{
+	int64_t m = 0;
+
+	for (int s = 0; s < STATE_COUNT; s++)
+		if (state_is_closed((enum state)s))
+			m |= (int64_t)1 << s;
+	return m;
+}
+
 sqlite3_stmt *db_cached(struct db *db, const char *sql)
 {
 	size_t n = sizeof db->cache / sizeof db->cache[0], i;

@@ -56,6 +56,29 @@ int db_commit(struct db *db);
 void db_rollback(struct db *db);
 int db_now_iso(struct db *db, char *buf, size_t size);
 
+/* The same helpers for statements with named parameters (:name) and text shown to a user:
+ * prepare with the failure described as "what: <sqlite3_errmsg>"; bind by name, doing
+ * nothing when the statement has no such parameter (one list of bindings serves statements
+ * that use different subsets); a column's text sanitised (text_sanitize, malloc'd) or NULL. */
+sqlite3_stmt *db_prepare_what(struct db *db, const char *sql, const char *what);
+void db_bind_named_int64(sqlite3_stmt *st, const char *name, int64_t v);
+void db_bind_named_text(sqlite3_stmt *st, const char *name, const char *v);
+char *db_col_clean(sqlite3_stmt *st, int i);
+
+/* The board's sort keys, as SQL expressions. They must stay exactly as in the indexes of
+ * migration 1 in db_schema.c (item_board_due, item_board_state), or the queries ordered by
+ * them stop using those indexes; the state rank follows enum state. db_board.c still has its
+ * own copy (STATE_RANK, DUE_KEY): change them together. */
+#define DB_STATE_RANK                                                                         \
+	"(CASE state WHEN 'pending' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_schedule' THEN 2" \
+	" WHEN 'behind' THEN 3 WHEN 'done' THEN 4 WHEN 'awaiting_verification' THEN 5"          \
+	" ELSE 6 END)"
+#define DB_DUE_KEY "ifnull(due, '~')"
+
+/* Bit mask of the closed states (1 << state for each state_is_closed), bound as :closed and
+ * tested against DB_STATE_RANK in SQL. */
+int64_t db_closed_mask(void);
+
 /* A prepared statement for sql kept on the handle, reset with its bindings cleared; found
  * again by the address of sql, which must be a string with static storage. The caller resets
  * it after use and never finalizes it (db_close does). NULL on failure, described. */

@@ -487,6 +487,22 @@ static int page_number_line(const char *s, size_t len)
 	return slash == 1 && !dashes && !di && !ye; /* 3/9 */
 }
 
+/* For sorting line indices by their text (mark_furniture): the lines being sorted. */
+static const struct line *sort_lines;
+
+static int cmp_line_text(const void *a, const void *b)
+{
+	const struct line *x = &sort_lines[*(const size_t *)a], *y = &sort_lines[*(const size_t *)b];
+	int c;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	c = memcmp(x->s, y->s, x->len);
+	if (c)
+		return c;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : *(const size_t *)a > *(const size_t *)b;
+}
+
 /* Marks page furniture: page number lines, bare page numbers that count up with another one,
  * and a running header — a short line printed again and again next to page numbers or page
  * breaks. None of it belongs to an item; ps->furniture counts it. */
@@ -550,28 +566,41 @@ static void mark_furniture(struct parser *ps, unsigned char *drop)
 			}
 	}
 	/* A running header: the same short line next to a third of the page marks or more (and
-	 * at least twice) — a unit's name that a page break happens to touch twice is not one. */
-	for (size_t i = 0; i < ps->n; i++) {
-		const struct line *L = &ps->lines[i];
-		size_t seen = 0;
-		struct marker m;
-		size_t off;
-		/* short, no sentence, not a numbered or labelled line (a status repeated near a page
-		 * break is still a status) */
-		if (!near[i] || drop[i] || L->len == 0 || L->len > 120 || find_lit(L->s, L->len, "。") ||
-		    import_marker_parse(L->s, L->len, &m) ||
-		    import_label_at(L->s, L->len, &off, LABEL_BARE | LABEL_LOOSE) ||
-		    (is_open_paren(cp_at(L->s, L->len, 0, &off)) &&
-		     import_label_at(L->s + off, L->len - off, &off, 0)))
-			continue;
-		for (size_t j = 0; j < ps->n; j++)
-			if (near[j] && ps->lines[j].len == L->len && memcmp(ps->lines[j].s, L->s, L->len) == 0)
-				seen++;
-		if (seen >= 2 && seen * 3 >= marks)
-			for (size_t j = 0; j < ps->n; j++)
-				if (near[j] && ps->lines[j].len == L->len &&
-				    memcmp(ps->lines[j].s, L->s, L->len) == 0)
-					drop[j] = 1;
+	 * at least twice) — a unit's name that a page break happens to touch twice is not one.
+	 * The candidates are sorted by text, so counting them is not quadratic. */
+	{
+		size_t nc = 0, *cand = malloc((ps->n + 1) * sizeof *cand);
+		if (!cand) {
+			ps->oom = 1;
+		} else {
+			for (size_t i = 0; i < ps->n; i++) {
+				const struct line *L = &ps->lines[i];
+				struct marker m;
+				size_t off;
+				/* short, no sentence, not a numbered or labelled line (a status repeated near
+				 * a page break is still a status) */
+				if (!near[i] || drop[i] || L->len == 0 || L->len > 120 ||
+				    find_lit(L->s, L->len, "。") || import_marker_parse(L->s, L->len, &m) ||
+				    import_label_at(L->s, L->len, &off, LABEL_BARE | LABEL_LOOSE) ||
+				    (is_open_paren(cp_at(L->s, L->len, 0, &off)) &&
+				     import_label_at(L->s + off, L->len - off, &off, 0)))
+					continue;
+				cand[nc++] = i;
+			}
+			sort_lines = ps->lines;
+			qsort(cand, nc, sizeof *cand, cmp_line_text);
+			for (size_t g = 0; g < nc;) {
+				size_t e = g + 1;
+				while (e < nc && ps->lines[cand[e]].len == ps->lines[cand[g]].len &&
+				       memcmp(ps->lines[cand[e]].s, ps->lines[cand[g]].s, ps->lines[cand[g]].len) == 0)
+					e++;
+				if (e - g >= 2 && (e - g) * 3 >= marks)
+					for (size_t k = g; k < e; k++)
+						drop[cand[k]] = 1;
+				g = e;
+			}
+			free(cand);
+		}
 	}
 	for (size_t i = 0; i < ps->n; i++)
 		ps->furniture += drop[i] && ps->lines[i].len > 0;

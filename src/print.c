@@ -7,8 +7,8 @@
 #include <curses.h>
 #include <dlfcn.h>
 #include <errno.h>
-#include <limits.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +20,7 @@
 
 #include "msg.h"
 #include "print_pdf.h"
+#include "summary_internal.h"
 #include "text.h"
 
 #define DEFAULT_LP "/usr/bin/lp"
@@ -84,16 +85,6 @@ static int pdf_load(char *err, size_t errsize)
 	return 0;
 }
 
-static char *str_dup(const char *s)
-{
-	size_t n = strlen(s ? s : "");
-	char *p = malloc(n + 1);
-
-	if (p)
-		memcpy(p, s ? s : "", n + 1);
-	return p;
-}
-
 static int finish_text(char *utf8, size_t len, int gb18030, struct print_doc *out, char *err,
                        size_t errsize)
 {
@@ -123,7 +114,7 @@ int print_doc_summary(const struct summary *s, enum print_format format, int gb1
 
 	memset(out, 0, sizeof *out);
 	out->format = format;
-	out->title = str_dup(s->title);
+	out->title = summary_copy_string(s->title);
 	if (format == PRINT_PDF) {
 		if (pdf_load(err, errsize) == 0 &&
 		    pdf_summary(s, author, &out->data, &out->len, &out->pages, err, errsize) == 0)
@@ -144,7 +135,7 @@ int print_doc_notice(const struct notice *n, enum print_format format, int gb180
 
 	memset(out, 0, sizeof *out);
 	out->format = format;
-	out->title = str_dup(n->title);
+	out->title = summary_copy_string(n->title);
 	if (format == PRINT_PDF) {
 		if (pdf_load(err, errsize) == 0 &&
 		    pdf_notice(n, author, &out->data, &out->len, &out->pages, err, errsize) == 0)

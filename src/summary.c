@@ -3,7 +3,6 @@
  * item. Model code: no curses, no printing, no exit; SQL lives in db_summary.c. */
 #include "summary.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,55 +11,7 @@
 #include "db_board.h"
 #include "db_summary.h"
 #include "msg.h"
-#include "text.h"
-
-static char *str_dup(const char *s)
-{
-	size_t n = strlen(s ? s : "");
-	char *p = malloc(n + 1);
-
-	if (p)
-		memcpy(p, s ? s : "", n + 1);
-	return p;
-}
-
-static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *format(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	char *p;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(p = malloc((size_t)n + 1)))
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
-/* The first max characters of s, with "…" when cut (never inside a character). */
-static char *cut_chars(const char *s, size_t max)
-{
-	size_t len = strlen(s), at = 0, chars = 0;
-	uint32_t cp;
-	char *p;
-
-	while (at < len && chars < max) {
-		at += text_decode(s + at, len - at, &cp);
-		chars++;
-	}
-	if (at >= len)
-		return str_dup(s);
-	if (!(p = malloc(at + 4)))
-		return NULL;
-	memcpy(p, s, at);
-	memcpy(p + at, "…", 4); /* 3 bytes and the NUL */
-	return p;
-}
+#include "summary_internal.h"
 
 char *summary_date_words(long days, char *buf)
 {
@@ -185,7 +136,7 @@ static int build_rows(const struct board_region *r, size_t n, size_t node, struc
 	if (node != SIZE_MAX) {
 		s->rows[0].region_id = r[node].id;
 		s->rows[0].own = 1;
-		s->rows[0].name = format(tr("%s本级"), r[node].name);
+		s->rows[0].name = summary_format_string(tr("%s本级"), r[node].name);
 		map[m++] = (struct bucket_of){r[node].id, 0};
 		s->row_count = 1;
 	}
@@ -193,7 +144,7 @@ static int build_rows(const struct board_region *r, size_t n, size_t node, struc
 		struct summary_row *row = &s->rows[s->row_count];
 
 		row->region_id = r[i].id;
-		row->name = str_dup(r[i].name);
+		row->name = summary_copy_string(r[i].name);
 		for (size_t j = i; j < r[i].subtree_end; j++)
 			map[m++] = (struct bucket_of){r[j].id, s->row_count};
 		s->row_count++;
@@ -237,10 +188,10 @@ static int list_row(const struct db_summary_row *row, void *arg)
 	it = &c->list->items[c->list->count++];
 	memset(it, 0, sizeof *it);
 	it->id = row->id;
-	it->no = str_dup(row->no);
-	it->region = str_dup(row->region);
-	it->text = cut_chars(row->text, SUMMARY_TEXT_CHARS);
-	it->deadline = row->deadline ? str_dup(row->deadline) : NULL;
+	it->no = summary_copy_string(row->no);
+	it->region = summary_copy_string(row->region);
+	it->text = summary_cut_string(row->text, SUMMARY_TEXT_CHARS);
+	it->deadline = row->deadline ? summary_copy_string(row->deadline) : NULL;
 	it->state = row->state;
 	it->due = row->due == DB_SUMMARY_NO_DUE ? -1 : row->due;
 	if (c->kind == SUMMARY_OVERDUE)
@@ -291,11 +242,12 @@ int summary_build(struct db *db, const struct summary_query *q, struct summary *
 		db_board_regions_free(regions, n);
 		return DB_NOT_FOUND;
 	}
-	out->region = str_dup(node == SIZE_MAX ? tr("全部地区") : regions[node].name);
-	out->title = format(tr("%s生态环境保护督察整改进展汇总"), out->region ? out->region : "");
-	out->filter = str_dup(filter_words(q, words, sizeof words));
-	out->who = str_dup(q->who);
-	out->total.name = str_dup(tr("合计"));
+	out->region = summary_copy_string(node == SIZE_MAX ? tr("全部地区") : regions[node].name);
+	out->title = summary_format_string(tr("%s生态环境保护督察整改进展汇总"),
+	                                   out->region ? out->region : "");
+	out->filter = summary_copy_string(filter_words(q, words, sizeof words));
+	out->who = summary_copy_string(q->who);
+	out->total.name = summary_copy_string(tr("合计"));
 	if (build_rows(regions, n, node, out, &map, &map_n) < 0)
 		goto done;
 	{

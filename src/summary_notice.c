@@ -1,7 +1,6 @@
 /* summary_notice.c — the verification notice (销号公示) of one item as data: title, paragraph,
  * publicity period from the verification date, issuing unit, and the attached table's cells.
  * Model code: no curses, no printing, no exit; refuses (with the reason) an item not verified. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,62 +8,14 @@
 #include "date.h"
 #include "msg.h"
 #include "summary.h"
-#include "text.h"
+#include "summary_internal.h"
 
 /* How much of the problem text the paragraph quotes; the table has it whole. */
 #define NOTICE_QUOTE_CHARS 60
 
-static char *str_dup(const char *s)
-{
-	size_t n = strlen(s ? s : "");
-	char *p = malloc(n + 1);
-
-	if (p)
-		memcpy(p, s ? s : "", n + 1);
-	return p;
-}
-
-static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *format(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	char *p;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(p = malloc((size_t)n + 1)))
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
 static int empty(const char *s)
 {
 	return !s || !*s;
-}
-
-/* The first max characters of s, with "…" when cut; malloc'd. */
-static char *quote(const char *s, size_t max)
-{
-	size_t len = strlen(s), at = 0, chars = 0;
-	uint32_t cp;
-	char *p;
-
-	while (at < len && chars < max) {
-		at += text_decode(s + at, len - at, &cp);
-		chars++;
-	}
-	if (at >= len)
-		return str_dup(s);
-	if (!(p = malloc(at + 4)))
-		return NULL;
-	memcpy(p, s, at);
-	memcpy(p + at, "…", 4);
-	return p;
 }
 
 /* The verification date: the one the verifier gave, else the day the item was last made
@@ -157,38 +108,42 @@ int notice_build(struct db *db, int64_t id, const struct notice_options *o, stru
 	       : !empty(it.lead_unit)      ? it.lead_unit
 	                                   : "";
 	verifier = !empty(it.verified_by) ? it.verified_by : "";
-	issuer = o && !empty(o->issuer) ? str_dup(o->issuer)
-	                                : format(tr("%s生态环境保护督察整改工作领导小组办公室"), region);
+	issuer = o && !empty(o->issuer)
+	         ? summary_copy_string(o->issuer)
+	         : summary_format_string(tr("%s生态环境保护督察整改工作领导小组办公室"), region);
 	out->id = id;
 	out->start = day;
 	out->end = day + days - 1;
 	summary_date_words(out->start, start);
 	summary_date_words(out->end, end);
-	out->title = format(tr("关于%s整改任务销号的公示"), round);
-	q = quote(it.text, NOTICE_QUOTE_CHARS);
+	out->title = summary_format_string(tr("关于%s整改任务销号的公示"), round);
+	q = summary_cut_string(it.text, NOTICE_QUOTE_CHARS);
 	if (!empty(verifier))
-		out->body = format(tr("根据生态环境保护督察整改验收销号工作有关要求，%s%s反馈问题第%s项"
-		                      "“%s”整改任务已完成整改，于%s经%s验收，同意销号。"
-		                      "现将整改完成情况予以公示（详见附表），接受社会监督。"),
-		                   region, round, it.no, q ? q : "", start, verifier);
+		out->body = summary_format_string(
+		    tr("根据生态环境保护督察整改验收销号工作有关要求，%s%s反馈问题第%s项"
+		       "“%s”整改任务已完成整改，于%s经%s验收，同意销号。"
+		       "现将整改完成情况予以公示（详见附表），接受社会监督。"),
+		    region, round, it.no, q ? q : "", start, verifier);
 	else
-		out->body = format(tr("根据生态环境保护督察整改验收销号工作有关要求，%s%s反馈问题第%s项"
-		                      "“%s”整改任务已完成整改，于%s通过验收，同意销号。"
-		                      "现将整改完成情况予以公示（详见附表），接受社会监督。"),
-		                   region, round, it.no, q ? q : "", start);
+		out->body = summary_format_string(
+		    tr("根据生态环境保护督察整改验收销号工作有关要求，%s%s反馈问题第%s项"
+		       "“%s”整改任务已完成整改，于%s通过验收，同意销号。"
+		       "现将整改完成情况予以公示（详见附表），接受社会监督。"),
+		    region, round, it.no, q ? q : "", start);
 	free(q);
-	out->period = format(tr("公示期：%s至%s（共%d天）。公示期间，如对该任务整改完成情况有异议，"
-	                        "请以书面或电话形式向%s反映。"),
-	                     start, end, days, issuer ? issuer : "");
+	out->period = summary_format_string(
+	    tr("公示期：%s至%s（共%d天）。公示期间，如对该任务整改完成情况有异议，"
+	       "请以书面或电话形式向%s反映。"),
+	    start, end, days, issuer ? issuer : "");
 	out->issuer = issuer;
-	out->date = str_dup(start);
-	out->task = str_dup(it.text);
-	out->unit = str_dup(unit);
-	out->goal = str_dup(empty(it.goal) ? "" : it.goal);
+	out->date = summary_copy_string(start);
+	out->task = summary_copy_string(it.text);
+	out->unit = summary_copy_string(unit);
+	out->goal = summary_copy_string(empty(it.goal) ? "" : it.goal);
 	out->result = result_text(&it, verifier);
 	if (it.measure_count && (out->measures = calloc(it.measure_count, sizeof *out->measures))) {
 		for (size_t i = 0; i < it.measure_count; i++)
-			out->measures[i] = str_dup(it.measures[i].text);
+			out->measures[i] = summary_copy_string(it.measures[i].text);
 		out->measure_count = it.measure_count;
 	}
 	db_item_free(&it);

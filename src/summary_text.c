@@ -76,6 +76,27 @@ static void sb_nl(struct sb *b)
 	sb_add(b, "\n", 1);
 }
 
+/* A line of cols "-", ended. */
+static void sb_rule(struct sb *b, int cols)
+{
+	for (int i = 0; i < cols; i++)
+		sb_str(b, "-");
+	sb_nl(b);
+}
+
+/* The built text (malloc'd, the caller frees it) and its length in bytes in *len (len may
+ * be NULL); NULL when memory ran out on the way. */
+static char *sb_finish(struct sb *b, size_t *len)
+{
+	if (b->failed) {
+		free(b->p);
+		return NULL;
+	}
+	if (len)
+		*len = b->len;
+	return b->p;
+}
+
 static int width_of(const char *s)
 {
 	return text_width(s, strlen(s));
@@ -105,6 +126,17 @@ static void cell(struct sb *b, const char *s, int cols, int right)
 		sb_spaces(b, cols - used);
 	}
 	free(clean);
+}
+
+/* cell(s, cols, left aligned) into buf (size bytes, cut there): a label repeated in front of
+ * every wrapped line. */
+static void cell_into(char *buf, size_t size, const char *s, int cols)
+{
+	struct sb l = {0};
+
+	cell(&l, s, cols, 0);
+	snprintf(buf, size, "%s", l.p ? l.p : "");
+	free(l.p);
 }
 
 static void centered(struct sb *b, const char *s, int width)
@@ -200,9 +232,7 @@ static void table_head(struct sb *b, const struct column *c, size_t n)
 		total += c[i].width + (i + 1 < n ? GAP : 0);
 	}
 	sb_nl(b);
-	for (int i = 0; i < total; i++)
-		sb_str(b, "-");
-	sb_nl(b);
+	sb_rule(b, total);
 }
 
 static void count_line(struct sb *b, const struct summary_row *r, const struct column *c)
@@ -359,13 +389,7 @@ char *summary_text(const struct summary *s, int width, size_t *len)
 	sb_nl(&b);
 	sb_str(&b, tr("审核人：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日"));
 	sb_nl(&b);
-	if (b.failed) {
-		free(b.p);
-		return NULL;
-	}
-	if (len)
-		*len = b.len;
-	return b.p;
+	return sb_finish(&b, len);
 }
 
 /* ---- the notice -------------------------------------------------------------------------- */
@@ -398,9 +422,7 @@ char *notice_text(const struct notice *n, int width, size_t *len)
 	sb_nl(&b);
 	sb_str(&b, tr("附表：整改任务销号情况"));
 	sb_nl(&b);
-	for (int i = 0; i < width; i++)
-		sb_str(&b, "-");
-	sb_nl(&b);
+	sb_rule(&b, width);
 	{
 		struct { const char *head, *value; } rows[] = {
 			{tr("整改任务"), n->task}, {tr("责任单位"), n->unit}, {tr("整改目标"), n->goal}};
@@ -409,19 +431,13 @@ char *notice_text(const struct notice *n, int width, size_t *len)
 		memset(pad, ' ', (size_t)label_w);
 		pad[label_w] = '\0';
 		for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-			struct sb l = {0};
-			cell(&l, rows[i].head, label_w, 0);
-			snprintf(label, sizeof label, "%s", l.p ? l.p : "");
-			free(l.p);
+			cell_into(label, sizeof label, rows[i].head, label_w);
 			wrap(&b, rows[i].value && *rows[i].value ? rows[i].value : tr("（无）"), width, label,
 			     pad, label_w);
 		}
 		for (size_t i = 0; i < n->measure_count || i == 0; i++) {
-			struct sb l = {0};
 			char *m = NULL;
-			cell(&l, i == 0 ? tr("整改措施") : "", label_w, 0);
-			snprintf(label, sizeof label, "%s", l.p ? l.p : "");
-			free(l.p);
+			cell_into(label, sizeof label, i == 0 ? tr("整改措施") : "", label_w);
 			if (n->measure_count) {
 				size_t need = strlen(n->measures[i]) + 16;
 				if ((m = malloc(need)))
@@ -432,22 +448,9 @@ char *notice_text(const struct notice *n, int width, size_t *len)
 			if (!n->measure_count)
 				break;
 		}
-		{
-			struct sb l = {0};
-			cell(&l, tr("完成情况"), label_w, 0);
-			snprintf(label, sizeof label, "%s", l.p ? l.p : "");
-			free(l.p);
-			wrap(&b, n->result && *n->result ? n->result : tr("（无）"), width, label, pad, label_w);
-		}
+		cell_into(label, sizeof label, tr("完成情况"), label_w);
+		wrap(&b, n->result && *n->result ? n->result : tr("（无）"), width, label, pad, label_w);
 	}
-	for (int i = 0; i < width; i++)
-		sb_str(&b, "-");
-	sb_nl(&b);
-	if (b.failed) {
-		free(b.p);
-		return NULL;
-	}
-	if (len)
-		*len = b.len;
-	return b.p;
+	sb_rule(&b, width);
+	return sb_finish(&b, len);
 }

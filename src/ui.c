@@ -438,15 +438,13 @@ void ui_edit_open(const struct ui_edit *spec)
 void ui_prompt(const char *label, const char *initial, void (*changed)(void *ctx, const char *text),
                void (*done)(void *ctx, const char *text, int accepted), void *ctx)
 {
-	struct ui_edit e;
-
-	memset(&e, 0, sizeof e);
-	e.label = label;
-	e.initial = initial;
-	e.changed = changed;
-	e.done = done;
-	e.ctx = ctx;
-	ui_edit_open(&e);
+	ui_edit_open(&(const struct ui_edit){
+		.label = label,
+		.initial = initial,
+		.changed = changed,
+		.done = done,
+		.ctx = ctx,
+	});
 }
 
 void ui_choose(const char *label, const char *choices, void (*chosen)(void *ctx, int key),

@@ -400,15 +400,13 @@ static void reason_done(void *ctx, const char *text, int accepted)
 
 static void ask_reason(struct edit_op *op, const char *label)
 {
-	struct ui_edit e;
-
-	memset(&e, 0, sizeof e);
-	e.label = label;
-	e.preview = reason_preview;
-	e.check = reason_check;
-	e.done = reason_done;
-	e.ctx = op;
-	ui_edit_open(&e);
+	ui_edit_open(&(const struct ui_edit){
+		.label = label,
+		.preview = reason_preview,
+		.check = reason_check,
+		.done = reason_done,
+		.ctx = op,
+	});
 }
 
 static void deadline_done(void *ctx, const char *text, int accepted)
@@ -438,17 +436,15 @@ static void deadline_done(void *ctx, const char *text, int accepted)
 
 static void start_deadline(struct edit_op *op)
 {
-	struct ui_edit e;
-
-	memset(&e, 0, sizeof e);
-	e.label = tr("整改时限: ");
-	e.initial = op->n == 1 ? op->first.deadline : NULL;
-	e.max_len = 200;
-	e.preview = deadline_preview;
-	e.check = deadline_check;
-	e.done = deadline_done;
-	e.ctx = op;
-	ui_edit_open(&e);
+	ui_edit_open(&(const struct ui_edit){
+		.label = tr("整改时限: "),
+		.initial = op->n == 1 ? op->first.deadline : NULL,
+		.max_len = 200,
+		.preview = deadline_preview,
+		.check = deadline_check,
+		.done = deadline_done,
+		.ctx = op,
+	});
 }
 
 /* ---- the state chooser ------------------------------------------------------------------ */
@@ -648,15 +644,13 @@ static void note_done(void *ctx, const char *text, int accepted)
 
 static void start_note(struct edit_op *op)
 {
-	struct ui_edit e;
-
-	memset(&e, 0, sizeof e);
-	e.label = tr("进展备注: ");
-	e.preview = note_preview;
-	e.check = note_check;
-	e.done = note_done;
-	e.ctx = op;
-	ui_edit_open(&e);
+	ui_edit_open(&(const struct ui_edit){
+		.label = tr("进展备注: "),
+		.preview = note_preview,
+		.check = note_check,
+		.done = note_done,
+		.ctx = op,
+	});
 }
 
 /* ---- verification ----------------------------------------------------------------------- */
@@ -738,19 +732,18 @@ static void verify_date_done(void *ctx, const char *text, int accepted)
 {
 	struct edit_op *op = ctx;
 	char buf[200];
-	struct ui_edit e;
 
 	if (!accepted || verify_date(text, &op->date, buf, sizeof buf) < 0) {
 		ui_message("%s", tr("已取消，没有销号"));
 		op_free(op);
 		return;
 	}
-	memset(&e, 0, sizeof e);
-	e.label = tr("验收意见（可不填）: ");
-	e.preview = opinion_preview;
-	e.done = opinion_done;
-	e.ctx = op;
-	ui_edit_open(&e);
+	ui_edit_open(&(const struct ui_edit){
+		.label = tr("验收意见（可不填）: "),
+		.preview = opinion_preview,
+		.done = opinion_done,
+		.ctx = op,
+	});
 }
 
 /* Asks db_may for every item first, so a refusal (the two-person rule, not done yet) is said
@@ -779,22 +772,21 @@ static int check_may(struct edit_op *op, enum db_permission what, size_t count)
 
 static void start_verify(struct edit_op *op)
 {
-	struct ui_edit e;
 	char iso[16];
 
 	if (check_may(op, DB_MAY_VERIFY, op->n) < 0) {
 		op_free(op);
 		return;
 	}
-	memset(&e, 0, sizeof e);
-	e.label = tr("验收日期: ");
-	e.initial = date_format_iso(ui_today(), iso);
-	e.max_len = 40;
-	e.preview = verify_date_preview;
-	e.check = verify_date_check;
-	e.done = verify_date_done;
-	e.ctx = op;
-	ui_edit_open(&e);
+	ui_edit_open(&(const struct ui_edit){
+		.label = tr("验收日期: "),
+		.initial = date_format_iso(ui_today(), iso),
+		.max_len = 40,
+		.preview = verify_date_preview,
+		.check = verify_date_check,
+		.done = verify_date_done,
+		.ctx = op,
+	});
 }
 
 static void start_unverify(struct edit_op *op)

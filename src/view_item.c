@@ -230,29 +230,25 @@ static void step(struct itemview *v, int delta)
 	}
 }
 
+/* The keys that edit this one item, and the edit each starts (view_edit.c). */
+static const struct {
+	enum action action;
+	enum edit_kind kind;
+} edit_keys[] = {
+	{ACT_EDIT_DEADLINE, EDIT_DEADLINE}, {ACT_EDIT_STATE, EDIT_STATE}, {ACT_NOTE, EDIT_NOTE},
+	{ACT_VERIFY, EDIT_VERIFY},          {ACT_UNVERIFY, EDIT_UNVERIFY}, {ACT_UNDO, EDIT_UNDO},
+};
+
 static int act(void *self, enum action a)
 {
 	struct itemview *v = self;
 
+	for (size_t i = 0; i < sizeof edit_keys / sizeof edit_keys[0]; i++)
+		if (edit_keys[i].action == a) {
+			view_edit_start(v->db, edit_keys[i].kind, &v->item.id, 1, NULL, NULL);
+			return 1;
+		}
 	switch (a) {
-	case ACT_EDIT_DEADLINE:
-		view_edit_start(v->db, EDIT_DEADLINE, &v->item.id, 1, NULL, NULL);
-		return 1;
-	case ACT_EDIT_STATE:
-		view_edit_start(v->db, EDIT_STATE, &v->item.id, 1, NULL, NULL);
-		return 1;
-	case ACT_NOTE:
-		view_edit_start(v->db, EDIT_NOTE, &v->item.id, 1, NULL, NULL);
-		return 1;
-	case ACT_VERIFY:
-		view_edit_start(v->db, EDIT_VERIFY, &v->item.id, 1, NULL, NULL);
-		return 1;
-	case ACT_UNVERIFY:
-		view_edit_start(v->db, EDIT_UNVERIFY, &v->item.id, 1, NULL, NULL);
-		return 1;
-	case ACT_UNDO:
-		view_edit_start(v->db, EDIT_UNDO, &v->item.id, 1, NULL, NULL);
-		return 1;
 	case ACT_HISTORY: {
 		struct ui_view h;
 		char where[128];
