@@ -304,6 +304,15 @@ static void parser_free(struct parser *ps)
 }
 
 /* The message when no item list was found. */
+/* The 1-based number of the first line with text (1 when there is none). */
+static int first_text_line(const struct parser *ps)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->lines[i].len)
+			return ps->lines[i].no > INT32_MAX ? INT32_MAX : (int)ps->lines[i].no;
+	return 1;
+}
+
 static void not_a_report(struct parser *ps, struct import_error *err)
 {
 	size_t longest = 0, at = 0, text = 0;
@@ -321,7 +330,8 @@ static void not_a_report(struct parser *ps, struct import_error *err)
 		          tr("第 %zu 行长 %zu 字节，其中没有编号的问题清单：报告的换行多半在转换时丢了；请重新转换文档并保留换行"),
 		          at + 1, longest);
 	else
-		import_set_error(err, 0, -1,
+		/* the whole file, from its first line of text */
+		import_set_error(err, first_text_line(ps), -1,
 		          tr("没有找到后面跟着状态、进展或字段标签（整改进展情况：、整改状态：、整改措施：、牵头单位：…）的编号问题：这不像整改报告；如果文字是乱码，请用 --encoding 指定编码"));
 }
 

@@ -185,8 +185,8 @@ TEST(malformed_plain_prose)
 		"今天天气很好，我们去公园散步。\n公园里有很多人，有的在跑步，有的在下棋。\n"
 		"一、第一段标题\n（一）这是一段叙述。\n（二）这是另一段叙述。\n1. 这不是问题清单。\n";
 
-	expect_fail("prose", prose, strlen(prose), NULL, "rectification report|--encoding", 0);
-	expect_fail("ascii", "hello world\nthis is not a report\n", 33, NULL, "rectification", 0);
+	expect_fail("prose", prose, strlen(prose), NULL, "rectification report|--encoding", 1);
+	expect_fail("ascii", "hello world\nthis is not a report\n", 33, NULL, "rectification", 1);
 }
 
 TEST(malformed_numbers_without_labels)
@@ -195,7 +195,7 @@ TEST(malformed_numbers_without_labels)
 	 * preface of a report, not its list. */
 	static const char in[] = "1.问题一。\n（一）措施。\n2.问题二。\n（一）措施。\n";
 
-	expect_fail("no labels", in, strlen(in), NULL, "整改进展情况", 0);
+	expect_fail("no labels", in, strlen(in), NULL, "整改进展情况", 1);
 }
 
 TEST(malformed_giant_single_line)
