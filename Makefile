@@ -5,6 +5,7 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LIBDIR  ?= $(PREFIX)/lib
 DATADIR ?= $(PREFIX)/share/duban
 DESTDIR ?=
 
@@ -27,13 +28,17 @@ PRINT_CFLAGS := $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
 PRINT_LIBS  := $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null || echo -lpangocairo-1.0 -lpango-1.0 -lgobject-2.0 -lglib-2.0 -lcairo -lfontconfig)
 # iconv is in glibc; elsewhere pass ICONV_LIBS=-liconv.
 ICONV_LIBS ?=
-DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DDUBAN_DATADIR='"$(DATADIR)"'
+DEFS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DDUBAN_DATADIR='"$(DATADIR)"' \
+       -DDUBAN_LIBDIR='"$(LIBDIR)/duban"'
 ALL_CFLAGS = -std=c11 $(DEFS) $(WARNINGS) $(PKG_CFLAGS) -Isrc -I$(B)/gen -Itests $(CPPFLAGS) $(CFLAGS)
 
 B = build
 MODEL_SRC := $(sort $(wildcard src/text.c src/date.c src/state.c src/import*.c src/db*.c \
                                src/export*.c src/summary*.c src/msg.c src/field.c))
-APP_SRC   := $(sort $(filter-out $(MODEL_SRC),$(wildcard src/*.c)))
+# The PDF renderer is a module of its own (duban-pdf.so, loaded by print.c when a PDF is made)
+# so that the forty libraries behind Pango do not slow every start of duban.
+PDF_SRC   := src/print_pdf.c
+APP_SRC   := $(sort $(filter-out $(MODEL_SRC) $(PDF_SRC),$(wildcard src/*.c)))
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c)) tests/harness.c tests/json.c tests/golden.c
 TOOL_SRC  := $(sort $(wildcard tests/tools/*.c))
 
@@ -50,8 +55,12 @@ REPORTS = $(sort $(wildcard data/reports/*.txt))
 .PHONY: all check run deps bench fuzz lint install uninstall clean
 all: $(B)/duban
 
-$(B)/duban: $(MODEL_OBJ) $(APP_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(PRINT_LIBS) $(ICONV_LIBS) -lm
+# -rdynamic: the module calls the model (text_fit, tr, …) in the binary that loads it.
+$(B)/duban: $(MODEL_OBJ) $(APP_OBJ) | $(B)/duban-pdf.so
+	$(CC) $(CFLAGS) -rdynamic $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) -ldl -lm
+
+$(B)/duban-pdf.so: $(B)/pic/src/print_pdf.o
+	$(CC) $(CFLAGS) -shared $(LDFLAGS) -o $@ $^ $(PRINT_LIBS)
 
 $(B)/unit-tests: $(UNIT_OBJ) $(MODEL_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lm
@@ -59,11 +68,15 @@ $(B)/unit-tests: $(UNIT_OBJ) $(MODEL_OBJ)
 $(B)/asan-unit-tests: $(ASAN_OBJ)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(SQLITE_LIBS) $(ICONV_LIBS) -lm
 
-$(B)/asan-duban: $(ASAN_APP)
-	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(PRINT_LIBS) $(ICONV_LIBS) -lm
+$(B)/asan-duban: $(ASAN_APP) | $(B)/duban-pdf.so
+	$(CC) $(CFLAGS) $(SAN) -rdynamic $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(SQLITE_LIBS) $(ICONV_LIBS) -ldl -lm
 
 # Only the PDF renderer sees the Pango / Cairo headers.
-$(B)/obj/src/print_pdf.o $(B)/asan/src/print_pdf.o: ALL_CFLAGS += $(PRINT_CFLAGS)
+$(B)/pic/src/print_pdf.o: ALL_CFLAGS += $(PRINT_CFLAGS)
+
+$(B)/pic/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -MMD -MP -c -o $@ $<
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -134,17 +147,20 @@ $(B)/fuzz-import: tests/fuzz/fuzz_import.c $(MODEL_SRC) $(B)/gen/labels.inc
 		-fno-sanitize-recover=undefined -o $@ $(filter %.c,$^) \
 		$(SQLITE_LIBS) $(ICONV_LIBS) -lm
 
-install: $(B)/duban
+install: $(B)/duban $(B)/duban-pdf.so
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 755 $(B)/duban $(DESTDIR)$(BINDIR)/duban
+	install -d $(DESTDIR)$(LIBDIR)/duban
+	install -m 644 $(B)/duban-pdf.so $(DESTDIR)$(LIBDIR)/duban/duban-pdf.so
 	install -m 644 man/duban.1 $(DESTDIR)$(MANDIR)/man1/duban.1
 	install -m 644 data/gazetteer.txt $(DESTDIR)$(DATADIR)/gazetteer.txt
 	install -m 644 data/labels.txt $(DESTDIR)$(DATADIR)/labels.txt
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/duban $(DESTDIR)$(MANDIR)/man1/duban.1 \
-		$(DESTDIR)$(DATADIR)/gazetteer.txt $(DESTDIR)$(DATADIR)/labels.txt
-	-rmdir $(DESTDIR)$(DATADIR)
+		$(DESTDIR)$(DATADIR)/gazetteer.txt $(DESTDIR)$(DATADIR)/labels.txt \
+		$(DESTDIR)$(LIBDIR)/duban/duban-pdf.so
+	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)/duban
 
 clean:
 	rm -rf $(B)

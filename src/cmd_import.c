@@ -232,10 +232,12 @@ static void print_summary(const char *name, const struct import_report *r)
 
 	fputs("  ", stdout);
 	cli_put_name(stdout, name);
-	printf(tr("：识别 %zu 项；有状态 %zu 项，有时限 %zu 项，有单位 %zu 项，措施 %zu 条；"
+	char items[64];
+
+	printf(tr("：识别 %s；有状态 %zu 项，有时限 %zu 项，有单位 %zu 项，措施 %zu 条；"
 	          "跳过 %zu 行，去除页眉页脚 %zu 行，未采用的编号 %zu 处\n"),
-	       s->items, s->status, s->deadline, s->units, s->measures, s->skipped, s->furniture,
-	       s->untaken);
+	       items_phrase(items, sizeof items, s->items), s->status, s->deadline, s->units,
+	       s->measures, s->skipped, s->furniture, s->untaken);
 }
 
 /* A field's name as the report prints it, for the list of changes. */

@@ -52,7 +52,7 @@ static const struct binding table[] = {
 	{KEYS_BOARD, 's', "s", ACT_SORT},
 	{KEYS_BOARD, 'c', "c", ACT_CLEAR},
 	{KEYS_BOARD, 'z', "z", ACT_FOLD},
-	{KEYS_BOARD, 'u', "u", ACT_UNIT},
+	{KEYS_BOARD, 'w', "w", ACT_UNIT}, /* whose: which unit still owes */
 	{KEYS_BOARD, 'x', "x", ACT_REMOVED},
 	{KEYS_BOARD, 'p', "p", ACT_PRINT},
 	{KEYS_BOARD, 'P', "P", ACT_PRINT_NOTICE},
@@ -67,7 +67,7 @@ static const struct binding table[] = {
 	{KEYS_BOARD, 'a', "a", ACT_NOTE},
 	{KEYS_BOARD, 'v', "v", ACT_VERIFY},
 	{KEYS_BOARD, 'V', "V", ACT_UNVERIFY},
-	{KEYS_BOARD, 'U', "U", ACT_UNDO}, /* u is the unit filter on the board */
+	{KEYS_BOARD, 'u', "u", ACT_UNDO}, /* as in vi, mutt and tig */
 	{KEYS_BOARD, 'H', "H", ACT_HISTORY},
 	{KEYS_ITEM, 'd', "d", ACT_EDIT_DEADLINE},
 	{KEYS_ITEM, 'S', "S", ACT_EDIT_STATE},
@@ -75,7 +75,6 @@ static const struct binding table[] = {
 	{KEYS_ITEM, 'v', "v", ACT_VERIFY},
 	{KEYS_ITEM, 'V', "V", ACT_UNVERIFY},
 	{KEYS_ITEM, 'u', "u", ACT_UNDO},
-	{KEYS_ITEM, 'U', "U", ACT_UNDO},
 	{KEYS_ITEM, 'H', "H", ACT_HISTORY},
 
 	{KEYS_CHOOSE, KEYS_ENTER, "Enter", ACT_ACCEPT},

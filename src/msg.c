@@ -635,9 +635,13 @@ static struct msg table[] = {
 	{"（未分方面）", "(no category)"},
 	{"（没有事项）", "(no items)"},
 	{"（没有符合条件的事项：%s；c 清除筛选）", "(No item matches: %s; c clears the filters)"},
-	{"/ 搜索  r 地区  Enter 进入  h 返回  o 逾期  f 筛选  u 单位  s 排序  x 不再列出  ? 帮助  q 退出",
-	 "/ search  r region  Enter open  h back  o overdue  f filter  u unit  s sort  x dropped  ? help  q quit"},
+	{"/ 搜索  ? 帮助  r 地区  Enter 进入  h 返回  d 期限  S 状态  a 进展  o 逾期  f 筛选  w 单位  p 打印  s 排序  x 不再列出  q 退出",
+	 "/ search  ? help  r region  Enter open  h back  d deadline  S state  a note  o overdue  f filter  w unit  p print  s sort  x dropped  q quit"},
 	/* ---- printing (summary*.c, print*.c, cmd_print.c, view_preview.c) ---- */
+	{"不能生成 PDF：找不到或不能加载打印模块 %s/%s（%s）；可以用 --format text",
+	 "cannot make a PDF: the printing module %s/%s is missing or cannot be loaded (%s); --format text works"},
+	{"文件不存在", "no such file"},
+	{"不能生成 PDF：打印模块 %s 不完整", "cannot make a PDF: the printing module %s is incomplete"},
 	{"print：终端打印机的文本只用 GB18030（--encoding gb18030）", "print: text for the terminal's printer is GB18030 only (--encoding gb18030)"},
 	{"没有终端：终端打印机要在交互的终端里用（ssh -t，而不是 ssh -T 或重定向）", "no terminal: the terminal's printer needs an interactive terminal (ssh -t, not ssh -T or a redirection)"},
 	{"汇总按地区和筛选统计，不含搜索条件", "the summary counts by region and filter; the search is not applied"},
@@ -783,9 +787,9 @@ static struct msg table[] = {
 	{"  %zu 个字段在 duban 中修改过，与报告不同；保留了修改：\n",
 	 "  %zu fields edited in duban differ from the report; the edits were kept:\n"},
 	{"试运行（--dry-run）：未写入任何内容", "dry run (--dry-run): nothing written"},
-	{"：识别 %zu 项；有状态 %zu 项，有时限 %zu 项，有单位 %zu 项，措施 %zu 条；"
+	{"：识别 %s；有状态 %zu 项，有时限 %zu 项，有单位 %zu 项，措施 %zu 条；"
 	 "跳过 %zu 行，去除页眉页脚 %zu 行，未采用的编号 %zu 处\n",
-	 ": read %zu items; %zu with status, %zu with deadline, %zu with units, %zu measures; "
+	 ": read %s; %zu with status, %zu with deadline, %zu with units, %zu measures; "
 	 "%zu lines skipped, %zu lines of page furniture dropped, %zu numbers not taken\n"},
 	{"问题", "problem"},
 	{"整改状态", "status"},

@@ -5,8 +5,10 @@
 #include "print.h"
 
 #include <curses.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,66 @@
 #include "text.h"
 
 #define DEFAULT_LP "/usr/bin/lp"
+
+/* The PDF renderer (print_pdf.c) is a module loaded when a PDF is made: Pango, Cairo,
+ * GLib and fontconfig are some forty libraries whose loading and start-up would otherwise
+ * double the time duban takes to open the board (the board bench's first screen), for a
+ * command used once a week. The module is beside the binary (build/duban-pdf.so in the
+ * tree) or in DUBAN_LIBDIR when installed; never a path from the environment. */
+#define PDF_MODULE "duban-pdf.so"
+
+typedef int pdf_summary_fn(const struct summary *s, const char *author, char **out,
+                           size_t *len, int *pages, char *err, size_t errsize);
+typedef int pdf_notice_fn(const struct notice *n, const char *author, char **out,
+                          size_t *len, int *pages, char *err, size_t errsize);
+
+static pdf_summary_fn *pdf_summary;
+static pdf_notice_fn *pdf_notice;
+
+/* Loads the module once. Returns 0, or -1 with the reason in err. */
+static int pdf_load(char *err, size_t errsize)
+{
+	char exe[PATH_MAX], path[PATH_MAX + 32], *slash;
+	const char *dirs[2] = {NULL, DUBAN_LIBDIR};
+	void *h = NULL;
+	ssize_t n;
+
+	if (pdf_summary && pdf_notice)
+		return 0;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/'))) {
+			*slash = '\0';
+			dirs[0] = exe;
+		}
+	}
+	for (size_t i = 0; i < 2 && !h; i++) {
+		if (!dirs[i])
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dirs[i], PDF_MODULE);
+		if (access(path, R_OK) == 0)
+			h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	}
+	if (!h) {
+		const char *why = dlerror();
+		snprintf(err, errsize, tr("不能生成 PDF：找不到或不能加载打印模块 %s/%s（%s）；"
+		                          "可以用 --format text"),
+		         DUBAN_LIBDIR, PDF_MODULE, why ? why : tr("文件不存在"));
+		return -1;
+	}
+	/* POSIX allows converting dlsym's object pointer to a function pointer. */
+	*(void **)&pdf_summary = dlsym(h, "print_pdf_summary");
+	*(void **)&pdf_notice = dlsym(h, "print_pdf_notice");
+	if (!pdf_summary || !pdf_notice) {
+		snprintf(err, errsize, tr("不能生成 PDF：打印模块 %s 不完整"), PDF_MODULE);
+		pdf_summary = NULL;
+		pdf_notice = NULL;
+		dlclose(h);
+		return -1;
+	}
+	return 0;
+}
 
 static int finish_text(char *utf8, size_t len, int gb18030, struct print_doc *out, char *err,
                        size_t errsize)
@@ -54,7 +116,8 @@ int print_doc_summary(const struct summary *s, enum print_format format, int gb1
 	out->format = format;
 	out->title = summary_copy_string(s->title);
 	if (format == PRINT_PDF) {
-		if (print_pdf_summary(s, author, &out->data, &out->len, &out->pages, err, errsize) == 0)
+		if (pdf_load(err, errsize) == 0 &&
+		    pdf_summary(s, author, &out->data, &out->len, &out->pages, err, errsize) == 0)
 			return 0;
 	} else {
 		char *t = summary_text(s, 0, &len);
@@ -74,7 +137,8 @@ int print_doc_notice(const struct notice *n, enum print_format format, int gb180
 	out->format = format;
 	out->title = summary_copy_string(n->title);
 	if (format == PRINT_PDF) {
-		if (print_pdf_notice(n, author, &out->data, &out->len, &out->pages, err, errsize) == 0)
+		if (pdf_load(err, errsize) == 0 &&
+		    pdf_notice(n, author, &out->data, &out->len, &out->pages, err, errsize) == 0)
 			return 0;
 	} else {
 		char *t = notice_text(n, 0, &len);

@@ -1822,8 +1822,8 @@ int view_board_open(struct db *db, struct ui_view *view, char *err, size_t errsi
 	memset(view, 0, sizeof *view);
 	view->keys = KEYS_BOARD;
 	/* Most useful first: the status line shows as many as fit, whole (ui.c). */
-	view->hint = tr("/ 搜索  r 地区  Enter 进入  h 返回  o 逾期  f 筛选  u 单位  s 排序  "
-	                "x 不再列出  ? 帮助  q 退出");
+	view->hint = tr("/ 搜索  ? 帮助  r 地区  Enter 进入  h 返回  d 期限  S 状态  a 进展  "
+	                "o 逾期  f 筛选  w 单位  p 打印  s 排序  x 不再列出  q 退出");
 	view->draw = draw;
 	view->act = act;
 	view->status = status;

@@ -108,7 +108,7 @@ $bin -f "$tmp/e.db" import tests/fixtures/notices/sections.txt >"$tmp/out" 2>"$t
 expect "a notice with 一、二、三 sections is one item" grep -q 'imported 1 item in 1 category' "$tmp/out"
 expect "a notice: no warning" test ! -s "$tmp/err"
 $bin -f "$tmp/e.db" import tests/fixtures/notices/labels.txt >"$tmp/out" 2>&1
-expect "a labelled notice is one item with its measures" grep -q 'read 1 items; 0 with status, 0 with deadline, 1 with units, 3 measures' "$tmp/out"
+expect "a labelled notice is one item with its measures" grep -q 'read 1 item; 0 with status, 0 with deadline, 1 with units, 3 measures' "$tmp/out"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
