@@ -109,6 +109,15 @@ static int open_flags(const char *cmd)
 	return DB_OPEN_CREATE;
 }
 
+/* Whether the import arguments ask for a dry run (cmd_import.c reads the same options). */
+static int is_dry_run(int argc, char **argv)
+{
+	for (int k = 0; k < argc && strcmp(argv[k], "--") != 0; k++)
+		if (strcmp(argv[k], "--dry-run") == 0 || strcmp(argv[k], "-n") == 0)
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *path = getenv("DUBAN_DB");
@@ -116,7 +125,7 @@ int main(int argc, char **argv)
 	struct db *db;
 	char err[512];
 	const struct command *c;
-	int i, rc;
+	int i, rc, flags;
 
 	setlocale(LC_ALL, "");
 	msg_init();
@@ -149,7 +158,16 @@ int main(int argc, char **argv)
 			return cli_usage_error(tr("-f 应写在命令之前：duban -f 数据库 %s …"), cmd);
 	if (!path || !*path)
 		return cli_usage_error("%s", tr("没有数据库：用 -f 数据库 指定，或设置 DUBAN_DB"));
-	if (db_open_mode(path, cli_user(), open_flags(c->name), &db, err, sizeof err) < 0)
+	flags = open_flags(c->name);
+	/* A dry run reads the reports and writes nothing, not even a new database file. */
+	if (strcmp(c->name, "import") == 0 && is_dry_run(argc - i, argv + i)) {
+		flags = DB_OPEN_EXISTING | DB_OPEN_READ;
+		if (access(path, F_OK) != 0) {
+			path = ":memory:";
+			flags = DB_OPEN_CREATE;
+		}
+	}
+	if (db_open_mode(path, cli_user(), flags, &db, err, sizeof err) < 0)
 		return cli_fail("%s", err);
 	argc -= i;
 	argv += i;

@@ -28,7 +28,11 @@ expect "dry run: 000 summary counts fields" \
 expect "dry run: 003 summary counts units and skipped lines" \
 	grep -q "003_.*: read 25 items; 0 with status, 25 with deadline, 25 with units, 52 measures; [1-9][0-9]* lines skipped" "$tmp/out"
 expect "dry run says nothing was written" grep -q 'nothing written (--dry-run)\|dry run (--dry-run): nothing written' "$tmp/out"
-expect "dry run writes no item" sh -c "! $bin -f '$tmp/dry.db' list | grep -q '^ *[0-9]'"
+expect "dry run makes no database file" sh -c "! ls '$tmp'/dry.db* >/dev/null 2>&1"
+$bin -f "$tmp/seeded.db" import "$r004" >/dev/null 2>&1
+$bin -f "$tmp/seeded.db" import --dry-run data/reports/*.txt >/dev/null 2>&1
+expect "dry run on a database writes no item" \
+	test "$($bin -f "$tmp/seeded.db" list | grep -c '^ *[0-9]')" -eq 17
 $bin -f "$tmp/a.db" import "$r000" >"$tmp/out" 2>&1
 expect "an import prints its summary too" grep -q '000_.*: read 25 items;' "$tmp/out"
 LANG=zh_CN.UTF-8 DUBAN_LANG= $bin -f "$tmp/zh.db" import --dry-run "$r000" >"$tmp/out" 2>&1
