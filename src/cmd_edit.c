@@ -456,7 +456,7 @@ static int print_history(const struct db_history *h, void *ctx)
 	snprintf(o, sizeof o, "%s", field_value(h->field, h->old_value));
 	if (h->field && strcmp(h->field, "item") == 0)
 		cli_printf(stdout, "%s  %s  %s  %s", when, h->who ? h->who : "", where,
-		           h->new_value ? h->new_value : "");
+		           field_item_event(h->new_value, o, sizeof o));
 	else
 		cli_printf(stdout, "%s  %s  %s  %s: %s → %s", when, h->who ? h->who : "", where,
 		           field_label(h->field), o, field_value(h->field, h->new_value));

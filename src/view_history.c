@@ -107,8 +107,8 @@ static void build(void *owner, struct pager *p, int width)
 			snprintf(label, sizeof label, "%s %s  %s %s  ", when, r->who ? r->who : "",
 			         r->item_region ? r->item_region : "", r->item_no ? r->item_no : "");
 		if (r->field && strcmp(r->field, "item") == 0) {
-			snprintf(buf, sizeof buf, "%s%s", import ? tr("导入：") : "",
-			         r->new_value ? r->new_value : "");
+			/* The event says it came from an import; no 导入： before it. */
+			field_item_event(r->new_value, buf, sizeof buf);
 		} else {
 			snprintf(old, sizeof old, "%s", field_value(r->field, r->old_value));
 			snprintf(buf, sizeof buf, "%s%s: %s → %s", import ? tr("导入：") : "",

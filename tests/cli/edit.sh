@@ -131,6 +131,9 @@ den history 100
 expect_rc "history of an item" 0
 first=$(head -n 1 "$tmp/out")
 case "$first" in *"progress note"*) ok ;; *) bad "history newest first: $first" ;; esac
+d history 100
+expect_in "history names where an item came from in the user's language" out "导入自 "
+if grep -q "imported from" "$tmp/out"; then bad "history prints the stored English event"; else ok; fi
 d history --user 李四
 expect_rc "history by user" 0
 if grep -qv "李四" "$tmp/out"; then bad "history --user shows only 李四's rows"; else ok; fi
