@@ -1119,6 +1119,10 @@ static void poll_changes(void)
 	int64_t v;
 	long today = date_today();
 
+	for (int i = 0; i < ui.nviews; i++)
+		if (ui.views[i].idle)
+			ui.views[i].idle(ui.views[i].self);
+
 	if (db_board_data_version(ui.db, &v) < 0)
 		return;
 	if (v == ui.data_version && today == ui.today)

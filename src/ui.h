@@ -90,6 +90,9 @@ struct ui_view {
 	void (*title)(void *self, char *buf, size_t size);
 	/* The database changed underneath (another user): reload, keep the selection. */
 	void (*reload)(void *self);
+	/* The input was idle (the read timed out, a script's :poll, or a second went by
+	 * between keys): work that may wait until the first screen is up. May be NULL. */
+	void (*idle)(void *self);
 	/* Frees the view; called when it is popped or at exit. May be NULL. */
 	void (*close)(void *self);
 	void *self;

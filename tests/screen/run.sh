@@ -61,6 +61,19 @@ else
 	rm -f "$hostile"
 fi
 
+# A history rewritten behind duban's back: another client drops the append-only trigger and
+# changes who made the newest change. The board must warn (issue 7) — at its first idle
+# moment, not before its first screen.
+tampered=$out/tampered.db
+cp "$seed" "$tampered"
+if command -v sqlite3 >/dev/null 2>&1; then
+	keep=$(sqlite3 "$tampered" "SELECT sql FROM sqlite_schema WHERE name = 'history_no_update'")
+	sqlite3 "$tampered" "DROP TRIGGER history_no_update;
+		UPDATE history SET who = '伪造' WHERE id = (SELECT max(id) FROM history); $keep;"
+else
+	rm -f "$tampered"
+fi
+
 # A newer version of a report (001: item 3 now done, item 12 gone), imported over the seed:
 # the update path of the import, which the tally and search triggers must follow.
 reimport=$out/reimport.db
@@ -151,6 +164,7 @@ for script in tests/screen/${ONLY:-*}.script; do
 	db=$seed
 	case "$envline" in
 	*DB=hostile*) db=$hostile ;;
+	*DB=tampered*) db=$tampered ;;
 	*DB=reimport*) db=$reimport ;;
 	*DB=empty*) db=$empty ;;
 	*DB=immediate*) db=$immediate ;;
