@@ -2,6 +2,8 @@
  * name contains the argument), reports failures with file:line, ends with "N passed, N failed". */
 #include "harness.h"
 
+#include "msg.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +50,12 @@ int th_check_long(long long got, long long want, const char *expr, const char *f
 		fprintf(stderr, "  %s:%d: %s is %lld, want %lld\n", file, line, expr, got, want);
 	}
 	return got == want;
+}
+
+void th_language(const char *lang)
+{
+	setenv("DUBAN_LANG", lang, 1);
+	msg_init();
 }
 
 const char *th_fixtures(void)

@@ -18,6 +18,10 @@ int th_check(int ok, const char *expr, const char *file, int line);
 int th_check_str(const char *got, const char *want, const char *expr, const char *file, int line);
 int th_check_long(long long got, long long want, const char *expr, const char *file, int line);
 
+/* Sets the language of tr() for the checks that follow: "en" for the English wording, "zh"
+ * (the runner's default, whatever the caller's locale) to go back. */
+void th_language(const char *lang);
+
 /* Directory of the fixtures (tests/fixtures), from the runner's -d option or DUBAN_FIXTURES. */
 const char *th_fixtures(void);
 

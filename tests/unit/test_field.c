@@ -31,15 +31,13 @@ TEST(field_label_rows)
 	    "frobnicate",
 	};
 
-	setenv("DUBAN_LANG", "zh", 1);
-	msg_init();
+	th_language("zh");
 	for (size_t i = 0; i < N_ROWS(rows); i++)
 		CHECK_STR(field_label(rows[i].name), rows[i].zh);
 	CHECK_STR(field_label(NULL), "");
 	for (size_t i = 0; i < N_ROWS(names); i++)
 		CHECK_STR(field_label(names[i]), msg_field_label(names[i]));
-	setenv("DUBAN_LANG", "en", 1);
-	msg_init();
+	th_language("en");
 	CHECK_STR(field_label("deadline"), "deadline");
 	CHECK_STR(field_label("note"), "progress note");
 	CHECK_STR(field_label("removed"), "no longer listed");
@@ -48,14 +46,12 @@ TEST(field_label_rows)
 		CHECK_STR(field_label(names[i]), msg_field_label(names[i]));
 	CHECK_STR(field_value("state", "awaiting_verification"), "awaiting verification");
 	/* back to the harness's language, whatever the caller's locale */
-	setenv("DUBAN_LANG", "zh", 1);
-	msg_init();
+	th_language("zh");
 }
 
 TEST(field_value_rows)
 {
-	setenv("DUBAN_LANG", "zh", 1);
-	msg_init();
+	th_language("zh");
 	CHECK_STR(field_value("state", "done"), "已完成");
 	CHECK_STR(field_value("state", "verified"), "已销号");
 	CHECK_STR(field_value("state", "unknown_state"), "unknown_state");
@@ -63,8 +59,7 @@ TEST(field_value_rows)
 	CHECK_STR(field_value("deadline", NULL), "（空）");
 	CHECK_STR(field_value("deadline", ""), "（空）");
 	/* back to the harness's language, whatever the caller's locale */
-	setenv("DUBAN_LANG", "zh", 1);
-	msg_init();
+	th_language("zh");
 }
 
 TEST(field_local_time_rows)

@@ -16,25 +16,7 @@
 /* ---- the JSON reader ---------------------------------------------------------------------- */
 
 
-/* The warnings checked here are worded in English: run the parse under DUBAN_LANG=en and put
- * the language back after. */
-static char lang_saved[32];
-static int lang_was_set;
-
-static void english(int on)
-{
-	if (on) {
-		const char *v = getenv("DUBAN_LANG");
-		lang_was_set = v != NULL;
-		snprintf(lang_saved, sizeof lang_saved, "%s", v ? v : "");
-		setenv("DUBAN_LANG", "en", 1);
-	} else if (lang_was_set) {
-		setenv("DUBAN_LANG", lang_saved, 1);
-	} else {
-		unsetenv("DUBAN_LANG");
-	}
-	msg_init();
-}
+/* The warnings checked here are worded in English: th_language("en") around the parse. */
 
 TEST(json_reads_values_and_escapes)
 {
@@ -329,7 +311,7 @@ TEST(golden_004_hinggan)
 /* The round, encoding, digest and warnings are not in the truth files: checked here. */
 TEST(golden_report_metadata)
 {
-	english(1);
+	th_language("en");
 	static const struct {
 		int nnn;
 		const char *round;
@@ -368,13 +350,13 @@ TEST(golden_report_metadata)
 		import_report_free(r);
 		free(data);
 	}
-	english(0);
+	th_language("zh");
 }
 
 /* 003 names 40 problems and is cut off after 25: the user is told. */
 TEST(golden_003_warns_about_missing_items)
 {
-	english(1);
+	th_language("en");
 	char path[512];
 	char *data;
 	size_t len;
@@ -384,7 +366,7 @@ TEST(golden_003_warns_about_missing_items)
 
 	if (!CHECK(report_path(3, path, sizeof path)) || !(data = th_read_file(path, &len)))
 		{
-			english(0);
+			th_language("zh");
 			return;
 		}
 	if (CHECK(import_parse(path, data, len, NULL, &r, &err) == 0)) {
@@ -395,5 +377,5 @@ TEST(golden_003_warns_about_missing_items)
 	}
 	import_report_free(r);
 	free(data);
-	english(0);
+	th_language("zh");
 }

@@ -315,25 +315,7 @@ static const struct row {
 };
 
 
-/* The warnings checked here are worded in English: run the parse under DUBAN_LANG=en and put
- * the language back after. */
-static char lang_saved[32];
-static int lang_was_set;
-
-static void english(int on)
-{
-	if (on) {
-		const char *v = getenv("DUBAN_LANG");
-		lang_was_set = v != NULL;
-		snprintf(lang_saved, sizeof lang_saved, "%s", v ? v : "");
-		setenv("DUBAN_LANG", "en", 1);
-	} else if (lang_was_set) {
-		setenv("DUBAN_LANG", lang_saved, 1);
-	} else {
-		unsetenv("DUBAN_LANG");
-	}
-	msg_init();
-}
+/* The warnings checked here are worded in English: th_language("en") around the parse. */
 
 TEST(import_table)
 {
@@ -561,7 +543,7 @@ TEST(import_digest_and_file_name)
 
 TEST(import_warns_about_claimed_count_and_gaps)
 {
-	english(1);
+	th_language("en");
 	static const char in[] = T0 "反馈了3个方面12项问题。\n1.问题一。\n整改状态：已完成\n"
 	                            "2.问题二。\n整改状态：已完成\n4.问题四。\n整改状态：已完成\n";
 	struct import_report *r = parse("t.txt", in, strlen(in), NULL);
@@ -569,7 +551,7 @@ TEST(import_warns_about_claimed_count_and_gaps)
 
 	if (!CHECK(r != NULL))
 		{
-			english(0);
+			th_language("zh");
 			return;
 		}
 	CHECK_INT(import_report_item_count(r), 3);
@@ -580,14 +562,14 @@ TEST(import_warns_about_claimed_count_and_gaps)
 	CHECK(says);
 	CHECK(jump);
 	import_report_free(r);
-	english(0);
+	th_language("zh");
 }
 
 /* A number that does not continue the sequence is text, but one followed by a status like an
  * item is worth a warning: the items around it may be misnumbered. */
 TEST(import_warns_about_an_item_the_numbering_skipped)
 {
-	english(1);
+	th_language("en");
 	static const char in[] = T0 "1.问题一。\n整改状态：已完成\n2.问题二。\n整改状态：已完成\n"
 	                            "17.问题十七。\n整改状态：已完成\n18.问题十八。\n整改状态：已完成\n";
 	struct import_report *r = parse("t.txt", in, strlen(in), NULL);
@@ -595,7 +577,7 @@ TEST(import_warns_about_an_item_the_numbering_skipped)
 
 	if (!CHECK(r != NULL))
 		{
-			english(0);
+			th_language("zh");
 			return;
 		}
 	CHECK_INT(import_report_item_count(r), 2);
@@ -604,7 +586,7 @@ TEST(import_warns_about_an_item_the_numbering_skipped)
 		        strstr(r->warnings[w], "part of item 2");
 	CHECK(seen);
 	import_report_free(r);
-	english(0);
+	th_language("zh");
 }
 
 /* 999 items in one sequence, and more than 999 numbered afresh in each category, parse

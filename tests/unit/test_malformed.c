@@ -26,20 +26,12 @@ static void expect_fail(const char *name, const char *data, size_t len, const ch
 	struct import_report *r = (struct import_report *)(uintptr_t)1;
 	struct import_error err;
 	char words[256], *save = NULL;
-	const char *saved = getenv("DUBAN_LANG");
-	char keep[32];
 	int rc;
 
 	/* The words checked are those of the English messages. */
-	snprintf(keep, sizeof keep, "%s", saved ? saved : "");
-	setenv("DUBAN_LANG", "en", 1);
-	msg_init();
+	th_language("en");
 	rc = import_parse(name, data, len, enc, &r, &err);
-	if (saved)
-		setenv("DUBAN_LANG", keep, 1);
-	else
-		unsetenv("DUBAN_LANG");
-	msg_init();
+	th_language("zh");
 
 	if (!CHECK_INT(rc, -1)) {
 		fprintf(stderr, "    %s: parsed, %zu items\n", name, import_report_item_count(r));

@@ -313,11 +313,9 @@ TEST(text_to_utf8_rejects)
 	    {LIT("abc"), "no-such-encoding", "unknown encoding \"no-such-encoding\"", "iconv -l"},
 	};
 	size_t i;
-	char *lang = getenv("DUBAN_LANG") ? strdup(getenv("DUBAN_LANG")) : NULL;
 
 	/* The English wording (each message is also in Chinese: test_msg checks the pair). */
-	setenv("DUBAN_LANG", "en", 1);
-	msg_init();
+	th_language("en");
 	for (i = 0; i < N_ROWS(rows); i++) {
 		struct conv c;
 		conv_run(&c, rows[i].in, rows[i].len, rows[i].enc);
@@ -328,12 +326,7 @@ TEST(text_to_utf8_rejects)
 			CHECK_STR(c.err, rows[i].want1);
 		CHECK(c.err[0] && c.err[strlen(c.err) - 1] != '\n');
 	}
-	if (lang)
-		setenv("DUBAN_LANG", lang, 1);
-	else
-		unsetenv("DUBAN_LANG");
-	free(lang);
-	msg_init();
+	th_language("zh");
 	{
 		struct conv c;
 		conv_run(&c, "abc\0def", 7, NULL);
