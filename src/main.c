@@ -30,7 +30,7 @@
  * line and its English row. */
 static const char *const usage_lines[] = {
     N_("用法: duban [-f 数据库] [board]                 打开看板"),
-    N_("      duban [-f 数据库] import [--encoding 编码] [--gazetteer 文件] 文件... | -"),
+    N_("      duban [-f 数据库] import [--dry-run] [--encoding 编码] [--gazetteer 文件] [--labels 文件] 文件... | -"),
     N_("      duban [-f 数据库] export [--format json|csv] [--bom] [--encoding 编码] [-o 文件]"),
     N_("      duban [-f 数据库] list [--region 地区] [--state 状态] [--overdue] [--due-within 天数] [--unit 单位]"),
     N_("      duban [-f 数据库] show ID"),

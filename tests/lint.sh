@@ -33,7 +33,7 @@ else
 	skip=$((skip + 1))
 fi
 if [ -f man/duban.1 ]; then
-	for c in import export list show region board; do
+	for c in import export list show region board set note verify unverify undo history print check; do
 		grep -q "^\.It Cm $c\|^\.Cm $c" man/duban.1 && ok || bad "man page does not document $c"
 	done
 fi
